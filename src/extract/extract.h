@@ -1,0 +1,40 @@
+/*
+ * extract.h — when, where, how many: the extractors that complete an event.
+ *
+ * The coder finds who did what to whom in a clause; the extractors then fill
+ * the event's date (resolved against the article date), location (from the
+ * gazetteer), fatalities/injured counts, and the code's meaning (root,
+ * QuadClass, Goldstein, PLOVER) from data/cameo/codes.txt.
+ */
+#ifndef DYAD_EXTRACT_H
+#define DYAD_EXTRACT_H
+
+#include "dyad.h"
+#include "text/text.h"
+#include "util/arena.h"
+
+typedef struct dyad_extractors dyad_extractors;
+
+/* Load the gazetteer and the CAMEO code table from data_dir. */
+dyad_extractors *dyad_extractors_load(const char *data_dir, char *err, size_t errlen);
+void dyad_extractors_free(dyad_extractors *x);
+
+/* Meaning of one CAMEO event code; NULL if the code is unknown. */
+typedef struct dyad_cameo_code {
+    char code[5];
+    const char *name;
+    int quad;
+    double goldstein;
+    const char *plover;
+} dyad_cameo_code;
+const dyad_cameo_code *dyad_cameo_lookup(const dyad_extractors *x, const char *code);
+
+/* Fill ev's root, quad, goldstein, plover, date/date_from/date_precision,
+ * fatalities/injured and location. The event was found in sentence
+ * t->sent[sent], in the clause of tokens [tok_start, tok_end); ev->code,
+ * source and target are already set. Strings go in arena. */
+void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena,
+                        const dyad_article *a, const dyad_text *t,
+                        int sent, int tok_start, int tok_end, dyad_event *ev);
+
+#endif
