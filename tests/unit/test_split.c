@@ -136,6 +136,8 @@ static const split_case cases[] = {
       { "The council voted." } },
     { "dateline full date", "GENEVA, Switzerland, March 3, 2022 (AFP) - Talks resumed.",
       { "Talks resumed." } },
+    { "dateline two places", "BAKU/YEREVAN, Sept 13 (Reuters) - Both sides traded fire.",
+      { "Both sides traded fire." } },
     { "dateline after headline", "Ceasefire holds\n\nKHARTOUM, Sudan (Reuters) - The truce held overnight.",
       { "Ceasefire holds", "The truce held overnight." } },
     { "no dateline mid-sentence", "He flew to Kyiv \xE2\x80\x94 the capital \xE2\x80\x94 on Monday.",
