@@ -99,12 +99,15 @@ static int headline(const dyad_rtok *t, size_t b, size_t e)
     return words >= 2 && caps * 5 >= words * 4;
 }
 
-static unsigned lemma_ctx(const dyad_rtok *t, int first_word, int title)
+/* Lemma context. A capital (or an acronym) inside an ordinary sentence marks
+ * a name; the first word of a sentence or of a quotation ("He said: "Troops
+ * ...") is capitalised anyway, as is every word of a headline. */
+static unsigned lemma_ctx(const dyad_rtok *t, int initial, int title)
 {
     unsigned m = 0;
     if (t->flags & DYAD_TOK_CAP) {
         m |= DYAD_LM_CAP;
-        if (!first_word && !title && !(t->flags & DYAD_TOK_ALLCAPS)) m |= DYAD_LM_CAP_MID;
+        if (!initial && !title) m |= DYAD_LM_CAP_MID;
     }
     if (t->host) m |= DYAD_LM_HOST;
     return m;
@@ -206,7 +209,11 @@ int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *tex
             const char *lem = NULL;
             if (t->kind == RT_WORD) {
                 if (first_word) T->flags |= DYAD_TOK_SENT_START;
-                lem = dyad_lx_lemma(lx, low, ln, lemma_ctx(t, first_word, title));
+                int initial = first_word ||
+                              (S->ntok && (T - 1)->flags & DYAD_TOK_PUNCT &&
+                               (rt.t[i - 1].punct == P_SEMI || (rt.t[i - 1].punct == P_OPEN &&
+                                                                !rt.t[i - 1].bracket)));
+                lem = dyad_lx_lemma(lx, low, ln, lemma_ctx(t, initial, title));
                 first_word = 0;
             } else if (t->kind == RT_NUM) {
                 if (first_word) T->flags |= DYAD_TOK_SENT_START;

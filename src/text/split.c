@@ -205,8 +205,9 @@ static int cap_word(const ctx *c, size_t i)
 }
 
 /* Tokens of a dateline starting at b inside [b, e), or 0:
- *   PLACE{1-4}[/PLACE] (, Region{1-3} | , Month Day[, Year])* [(Agency)] [dash]
- * with an agency, or an all-caps place and a dash. */
+ *   PLACE{1-4}[/PLACE] (, Region{1-3} | , Month Day[, Year] | , Day Month)*
+ *   [(Agency)] [dash]
+ * with an agency, or an all-caps place and a dash (or a colon). */
 static size_t dateline(const ctx *c, size_t b, size_t e)
 {
     size_t q = b;
@@ -221,6 +222,10 @@ static size_t dateline(const ctx *c, size_t b, size_t e)
     }
     for (int round = 0; round < 3 && place; round++) {
         if (q + 1 >= e || !is_p(&c->t[q], P_COMMA)) break;
+        if (q + 2 < e && c->t[q + 1].kind == RT_NUM && is_month(c, q + 2)) {
+            q += 3;                                     /* , 31 October */
+            continue;
+        }
         if (is_month(c, q + 1) && q + 2 < e && c->t[q + 2].kind == RT_NUM) {
             q += 3;
             if (q + 1 < e && is_p(&c->t[q], P_COMMA) && c->t[q + 1].kind == RT_NUM &&
@@ -235,7 +240,8 @@ static size_t dateline(const ctx *c, size_t b, size_t e)
     }
     size_t a = agency_at(c, q);
     if (a && a <= e) q = a;
-    int dash = q < e && is_p(&c->t[q], P_DASH);
+    int dash = q < e && (is_p(&c->t[q], P_DASH) ||
+                         (c->s[c->t[q].start] == ':' && caps && place));   /* ISLAMABAD: */
     if (dash) q++;
     if (!(a || (dash && caps && place))) return 0;
     if (q >= e || c->t[q].nl == 2) return 0;    /* nothing would be left */

@@ -118,6 +118,12 @@ static void test_proper_nouns(void **state)
     assert_string_equal(lemma_in(fx, "Forecasts came from the Met Office.", "Met"), "met");
     assert_string_equal(lemma_in(fx, "He lives in Reading now.", "Reading"), "reading");
     assert_string_equal(lemma_in(fx, "They met the Houthis.", "Houthis"), "houthis");
+    /* capitals after an opening quote or a colon start a clause */
+    assert_string_equal(lemma_in(fx, "He said: \"Troops attacked.\"", "Troops"), "troop");
+    assert_string_equal(lemma_in(fx, "Their demand: Talks now.", "Talks"), "talk");
+    /* acronyms inside a sentence are names */
+    assert_string_equal(lemma_in(fx, "They fought ISIS and HAMAS.", "ISIS"), "isis");
+    assert_string_equal(lemma_in(fx, "They fought ISIS and HAMAS.", "HAMAS"), "hamas");
     /* in a title-case headline capitals carry no information */
     assert_string_equal(lemma_in(fx, "Russia Attacks Ukraine As Talks Stall", "Attacks"), "attack");
     assert_string_equal(lemma_in(fx, "Russia Attacks Ukraine As Talks Stall", "Talks"), "talk");
