@@ -7,7 +7,8 @@
  *
  * Words are runs of letters, digits and combining marks, glued across
  *   - a hyphen between two word characters   al-Shabaab, twenty-one, F-16
- *   - a period between word characters        U.S, 3.5, reuters.com
+ *   - a period between digits, before a lower-case letter, or after a one-
+ *     or two-letter segment                   3.5, reuters.com, U.S, Ph.D
  *   - a comma before exactly three digits     6,500 (numbers only)
  *   - / or : between digits                   9/11, 10:30
  *   - & between letters                       AT&T
@@ -166,6 +167,20 @@ static size_t clitic_len(const scan *z, size_t i, int k)
     return 0;
 }
 
+/* Does the period at i (inside [start, i]) join two word parts? Between
+ * digits (3.5), before a lower-case letter (reuters.com, a.m) or after a
+ * segment of one or two letters (U.S, J.R.R, Ph.D); not in "said.The". */
+static int glue_period(const scan *z, size_t start, size_t i)
+{
+    const unsigned char *s = z->s;
+    unsigned char n = i + 1 < z->len ? s[i + 1] : 0;
+    if (is_digit(s[i - 1]) && is_digit(n)) return 1;
+    if (n >= 0x80 || (n >= 'a' && n <= 'z')) return 1;
+    size_t b = i;
+    while (b > start && s[b - 1] != '.') b--;
+    return i - b <= 2;
+}
+
 /* End of the word starting at i; *nt set when it stops before "n't". */
 static size_t word_end(const scan *z, size_t i, int *nt)
 {
@@ -185,7 +200,7 @@ static size_t word_end(const scan *z, size_t i, int *nt)
         int next = cls_at(z, i + (size_t)k);
         int num = is_digit(s[start]);
         if (is_hyphen(c) && next == C_ALNUM) { i += (size_t)k; continue; }
-        if (c == '.' && next == C_ALNUM) { i += 1; continue; }
+        if (c == '.' && next == C_ALNUM && glue_period(z, start, i)) { i += 1; continue; }
         if (c == ',' && num && is_digit(s[i - 1]) && i + 3 < z->len + 1 &&
             is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
             (i + 4 >= z->len || !is_digit(s[i + 4]))) { i += 1; continue; }
@@ -353,6 +368,14 @@ static int scan_punct(scan *z, size_t *ip)
             *ip = b + n;
             return 0;
         }
+    }
+    if (c == '.' && e < z->len && is_digit(s[e]) && (z->space || z->nl || z->out->n == 0)) {
+        while (e < z->len && is_digit(s[e])) e++;          /* .22 calibre */
+        dyad_rtok *t = push(z, b, e, RT_NUM);
+        if (!t) return DYAD_ENOMEM;
+        t->flags = DYAD_TOK_NUM;
+        *ip = e;
+        return 0;
     }
     if (c == '.') while (e < z->len && s[e] == '.') e++;
     else if (c == '!' || c == '?') while (e < z->len && (s[e] == '!' || s[e] == '?')) e++;
