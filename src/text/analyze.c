@@ -213,7 +213,9 @@ int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *tex
                               (S->ntok && (T - 1)->flags & DYAD_TOK_PUNCT &&
                                (rt.t[i - 1].punct == P_SEMI || (rt.t[i - 1].punct == P_OPEN &&
                                                                 !rt.t[i - 1].bracket)));
-                lem = dyad_lx_lemma(lx, low, ln, lemma_ctx(t, initial, title));
+                unsigned lc = lemma_ctx(t, initial, title);
+                lem = t->looked ? dyad_lx_lemma_ent(lx, t->ent, low, ln, lc)
+                                : dyad_lx_lemma(lx, low, ln, lc);
                 first_word = 0;
             } else if (t->kind == RT_NUM) {
                 if (first_word) T->flags |= DYAD_TOK_SENT_START;
