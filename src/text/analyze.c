@@ -17,6 +17,7 @@
  * not the first of its sentence is treated as a name, unless the sentence is
  * a title-case or all-caps headline, where capitals say nothing.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -129,26 +130,37 @@ static const char *clitic_lemma(const dyad_lexicon *lx, const dyad_rtok *t, cons
     }
 }
 
+static int build(const dyad_lexicon *lx, dyad_arena *arena, const char *norm, const dyad_rtoks *rtp,
+                 dyad_rsent *rs, size_t nrs, dyad_text *out);
+
 int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *text, size_t len,
                       dyad_text *out)
 {
     memset(out, 0, sizeof *out);
     if (!text) len = 0;
-    if (len > DYAD_MAX_TEXT) return DYAD_ELIMIT;
+    if (len > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     size_t nlen;
     char *norm = dyad_utf8_normalize(arena, text ? text : "", len, &nlen);
     if (!norm) return DYAD_ENOMEM;
-    if (nlen > DYAD_MAX_TEXT) return DYAD_ELIMIT;
+    if (nlen > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     out->norm = norm;
     out->len = nlen;
 
     dyad_rtoks rt = { 0 };
-    int rc = dyad_tokenize(lx, arena, norm, nlen, &rt);
-    if (rc) return rc;
-    dyad_rsent *rs;
-    size_t nrs;
-    if ((rc = dyad_split(lx, arena, norm, &rt, &rs, &nrs))) return rc;
+    int rc = dyad_tokenize(lx, norm, nlen, &rt);
+    dyad_rsent *rs = NULL;
+    size_t nrs = 0;
+    if (!rc) rc = dyad_split(lx, arena, norm, &rt, &rs, &nrs);
+    if (!rc) rc = build(lx, arena, norm, &rt, rs, nrs, out);
+    free(rt.t);
+    return rc;
+}
 
+/* The public sentences and tokens from the raw ones. */
+static int build(const dyad_lexicon *lx, dyad_arena *arena, const char *norm, const dyad_rtoks *rtp,
+                 dyad_rsent *rs, size_t nrs, dyad_text *out)
+{
+    dyad_rtoks rt = *rtp;
     /* Sizes: kept tokens, sentences with at least one word, string pool. */
     size_t ntok = 0, nsent = 0, pool = 0;
     for (size_t k = 0; k < nrs; k++) {

@@ -80,13 +80,15 @@ typedef struct dyad_rtoks {
     size_t n, cap;
 } dyad_rtoks;
 
-/* Tokenise the whole normalised text (valid UTF-8). 0 or DYAD_ENOMEM. */
-int dyad_tokenize(const dyad_lexicon *lx, dyad_arena *a, const char *s, size_t len,
-                  dyad_rtoks *out);
+/* Tokenise the whole normalised text (valid UTF-8). 0, DYAD_ENOMEM or
+ * DYAD_ELIMIT. out->t is malloc'd scratch (one buffer per article, not per
+ * token): the caller frees it. */
+int dyad_tokenize(const dyad_lexicon *lx, const char *s, size_t len, dyad_rtoks *out);
 
 /* Limits (doc/limits.md, section Text). */
 #define DYAD_MAX_SENT_TOKENS 400          /* a longer sentence is cut here */
-#define DYAD_MAX_TEXT (64u << 20)         /* bytes per article: DYAD_ELIMIT above */
+#define DYAD_TEXT_MAX_BYTES (32u << 20)   /* bytes per article: DYAD_ELIMIT above */
+#define DYAD_TEXT_MAX_TOKENS 4000000u     /* tokens per article: DYAD_ELIMIT above */
 
 /* A sentence as a token range [b, e) of the raw tokens. */
 typedef struct dyad_rsent { uint32_t b, e; } dyad_rsent;

@@ -21,6 +21,7 @@
  * a single capital initial (W.). Otherwise punctuation is one token per mark,
  * except runs of dots (ellipsis), of ! and ?, and of hyphens (a dash).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -63,8 +64,8 @@ typedef struct scan {
     const unsigned char *s;
     size_t len;
     const dyad_lexicon *lx;
-    dyad_arena *a;
     dyad_rtoks *out;
+    int err;                    /* DYAD_ENOMEM or DYAD_ELIMIT once push failed */
     uint8_t nl, space;          /* whitespace seen since the last token */
 } scan;
 
@@ -83,11 +84,11 @@ static int cls_at(const scan *z, size_t i)
 static dyad_rtok *push(scan *z, size_t start, size_t end, int kind)
 {
     dyad_rtoks *o = z->out;
+    if (o->n >= DYAD_TEXT_MAX_TOKENS) { z->err = DYAD_ELIMIT; return NULL; }
     if (o->n == o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 256;
-        dyad_rtok *t = dyad_arena_alloc(z->a, cap * sizeof *t);
-        if (!t) return NULL;
-        if (o->n) memcpy(t, o->t, o->n * sizeof *t);
+        size_t cap = o->cap ? o->cap * 2 : 1024;
+        dyad_rtok *t = realloc(o->t, cap * sizeof *t);
+        if (!t) { z->err = DYAD_ENOMEM; return NULL; }
         o->t = t;
         o->cap = cap;
     }
@@ -285,16 +286,16 @@ static int scan_word(scan *z, size_t *ip)
         for (int m = 0; m < 6; m++) w[m] = (char)(s[b + (size_t)m] | 32);
         if (!memcmp(w, "cannot", 6)) {
             dyad_rtok *t = push(z, b, b + 3, RT_WORD);
-            if (!t) return DYAD_ENOMEM;
+            if (!t) return z->err;
             word_flags(z, t);
-            if (!(t = push(z, b + 3, e, RT_WORD))) return DYAD_ENOMEM;
+            if (!(t = push(z, b + 3, e, RT_WORD))) return z->err;
             word_flags(z, t);
             *ip = e;
             return 0;
         }
     }
     dyad_rtok *t = push(z, b, e, RT_WORD);
-    if (!t) return DYAD_ENOMEM;
+    if (!t) return z->err;
     word_flags(z, t);
     if (abbr) { t->flags |= DYAD_TOK_ABBR; t->abbr = (uint8_t)cls; t->kind = RT_WORD; }
     if (nt) {
@@ -302,7 +303,7 @@ static int scan_word(scan *z, size_t *ip)
         int k;
         cp_at(z, e + 1, &k);                      /* the apostrophe */
         dyad_rtok *c = push(z, e, e + 1 + (size_t)k + 1, RT_CLITIC);
-        if (!c) return DYAD_ENOMEM;
+        if (!c) return z->err;
         c->clitic = CL_NT;
         *ip = c->end;
         return 0;
@@ -315,7 +316,7 @@ static int scan_word(scan *z, size_t *ip)
         size_t n = clitic_len(z, e, k);
         if (n) {
             dyad_rtok *ct = push(z, e, e + n, RT_CLITIC);
-            if (!ct) return DYAD_ENOMEM;
+            if (!ct) return z->err;
             ct->clitic = ((s[e + (size_t)k] | 32) == 's') ? CL_POSS : CL_OTHER;
             *ip = e + n;
         } else if ((s[e - 1] | 32) == 's' && cls_at(z, e + (size_t)k) == C_SPACE) {
@@ -324,7 +325,7 @@ static int scan_word(scan *z, size_t *ip)
             while (j < z->len && (s[j] == ' ' || s[j] == '\t')) j++;
             if (j < z->len && cls_at(z, j) == C_ALNUM) {
                 dyad_rtok *ct = push(z, e, e + (size_t)k, RT_CLITIC);
-                if (!ct) return DYAD_ENOMEM;
+                if (!ct) return z->err;
                 ct->clitic = CL_POSS;
                 *ip = e + (size_t)k;
             }
@@ -368,7 +369,7 @@ static int scan_punct(scan *z, size_t *ip)
         size_t n = clitic_len(z, b, k);
         if (n) {
             dyad_rtok *t = push(z, b, b + n, RT_CLITIC);
-            if (!t) return DYAD_ENOMEM;
+            if (!t) return z->err;
             t->clitic = (s[b + (size_t)k] | 32) == 's' ? CL_POSS : CL_OTHER;
             *ip = b + n;
             return 0;
@@ -377,7 +378,7 @@ static int scan_punct(scan *z, size_t *ip)
     if (c == '.' && e < z->len && is_digit(s[e]) && (z->space || z->nl || z->out->n == 0)) {
         while (e < z->len && is_digit(s[e])) e++;          /* .22 calibre */
         dyad_rtok *t = push(z, b, e, RT_NUM);
-        if (!t) return DYAD_ENOMEM;
+        if (!t) return z->err;
         t->flags = DYAD_TOK_NUM;
         *ip = e;
         return 0;
@@ -390,7 +391,7 @@ static int scan_punct(scan *z, size_t *ip)
     int kind = punct_kind(c, z->space || z->nl || z->out->n == 0, space_after, &bracket);
     if (c == '.' && e - b >= 2) kind = P_ELLIPSIS;
     dyad_rtok *t = push(z, b, e, RT_PUNCT);
-    if (!t) return DYAD_ENOMEM;
+    if (!t) return z->err;
     t->flags = DYAD_TOK_PUNCT;
     t->punct = (uint8_t)kind;
     t->bracket = bracket;
@@ -398,10 +399,9 @@ static int scan_punct(scan *z, size_t *ip)
     return 0;
 }
 
-int dyad_tokenize(const dyad_lexicon *lx, dyad_arena *a, const char *text, size_t len,
-                  dyad_rtoks *out)
+int dyad_tokenize(const dyad_lexicon *lx, const char *text, size_t len, dyad_rtoks *out)
 {
-    scan z = { (const unsigned char *)text, len, lx, a, out, 0, 0 };
+    scan z = { (const unsigned char *)text, len, lx, out, 0, 0, 0 };
     out->n = 0;
     size_t i = 0;
     uint8_t lines = 0;

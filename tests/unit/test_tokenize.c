@@ -235,6 +235,25 @@ static void test_long_input(void **state)
     free(s);
 }
 
+/* Limits of doc/limits.md: 32 MiB of text, 4,000,000 tokens. */
+static void test_limits(void **state)
+{
+    fixture *fx = *state;
+    size_t big = (32u << 20) + 1;
+    char *s = malloc(big);
+    assert_non_null(s);
+    memset(s, ',', big);
+    dyad_text t;
+    dyad_arena_reset(&fx->arena);
+    assert_int_equal(dyad_text_analyze(fx->lx, &fx->arena, s, big, &t), DYAD_ELIMIT);
+    dyad_arena_reset(&fx->arena);
+    assert_int_equal(dyad_text_analyze(fx->lx, &fx->arena, s, 4000001, &t), DYAD_ELIMIT);
+    dyad_arena_reset(&fx->arena);
+    assert_int_equal(dyad_text_analyze(fx->lx, &fx->arena, s, 4000000, &t), 0);
+    assert_int_equal(t.nsent, 0);                 /* punctuation only */
+    free(s);
+}
+
 /* Random bytes must never crash, and the output must stay consistent. */
 static void test_random_bytes(void **state)
 {
@@ -285,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_limits),
         cmocka_unit_test(test_random_bytes),
     };
     return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
