@@ -15,8 +15,8 @@
  *   - at a single line break when the next line starts a list item (• - * 1.)
  *     or the line looks like a headline: it began the sentence, does not end in
  *     , ; : - or a function word, the next line starts with a capital, digit or
- *     quote, and the line is title case / all caps or clearly shorter than the
- *     next one;
+ *     quote, and the line is title case / all caps, or is at most 150 bytes
+ *     and shorter than 2/3 of the next line (wrapped text has even lines);
  *   - after DYAD_MAX_SENT_TOKENS tokens (doc/limits.md), so memory and the
  *     coder's work per sentence stay bounded.
  * At the start of a line, list markers are marked skip, and the first
@@ -180,7 +180,7 @@ static int ends_at_break(const ctx *c, size_t b, size_t i)
     size_t e = i + 1;
     while (e < c->n && !c->t[e].nl) e++;
     size_t len = p->end - c->t[f].start, next_len = c->t[e - 1].end - u->start;
-    return len * 5 < next_len * 4;
+    return len <= 150 && len * 3 < next_len * 2;
 }
 
 static const char *const months[] = {

@@ -172,6 +172,8 @@ static const split_case cases[] = {
       { "The minister said on Tuesday that the government would send\nmore troops to the border region if the attacks continued." } },
     { "wrapped capital", "Officials said the delegation would travel to meet\nArmenian officials in Yerevan next week to discuss it.",
       { "Officials said the delegation would travel to meet\nArmenian officials in Yerevan next week to discuss it." } },
+    { "wrapped paragraph start", "Azerbaijan said on Tuesday that its forces had repelled\nArmenian units that tried to cross the line near Lachin, officials said.",
+      { "Azerbaijan said on Tuesday that its forces had repelled\nArmenian units that tried to cross the line near Lachin, officials said." } },
     { "bullets", "Key points:\n\xE2\x80\xA2 Russia fired 20 missiles.\n\xE2\x80\xA2 Ukraine shot down 15.",
       { "Key points:", "Russia fired 20 missiles.", "Ukraine shot down 15." } },
     { "dash list", "Demands:\n- a ceasefire\n- prisoner exchanges",
