@@ -399,7 +399,8 @@ static const char *plural(const dyad_lexicon *lx, const char *w, size_t n, uint1
     memcpy(buf, w, n);
     if (ends(w, n, "ies", 3)) {
         buf[n - 3] = 'y';
-        if ((r = valid(lx, buf, n - 2, pos))) return r;
+        if (n - 2 >= 3 && (r = valid(lx, buf, n - 2, pos))) return r;   /* not dies -> dy */
+        buf[n - 3] = 'i';                       /* ties -> tie below */
     }
     if (ends(w, n, "men", 3) && (pos & F_NOUN)) {
         buf[n - 2] = 'a';

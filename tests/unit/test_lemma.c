@@ -45,6 +45,8 @@ static void test_regular_verbs(void **state)
         { "controlled", "control" }, { "carried", "carry" }, { "denies", "deny" },
         { "shelling", "shell" }, { "voted", "vote" }, { "making", "make" }, { "meeting", "meet" },
         { "condemns", "condemn" }, { "including", "include" }, { "being", "be" },
+        { "ties", "tie" }, { "dies", "die" }, { "lies", "lie" }, { "allies", "ally" },
+        { "leaves", "leave" }, { "accuses", "accuse" }, { "withdrawn", "withdraw" },
     };
     check_pairs(fx->lx, p, sizeof p / sizeof p[0]);
 }
