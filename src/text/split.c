@@ -166,7 +166,7 @@ static int ends_at_break(const ctx *c, size_t b, size_t i)
     if (p->kind == RT_PUNCT && (p->punct == P_COMMA || p->punct == P_SEMI ||
                                 p->punct == P_DASH || p->punct == P_OPEN))
         return 0;
-    if (p->kind == RT_WORD && is_func(c, i - 1)) return 0;
+    if (p->kind == RT_WORD && (is_func(c, i - 1) || p->abbr == DYAD_ABBR_TITLE)) return 0;
     if (starts_lower(c, i) || (u->kind == RT_PUNCT && u->punct != P_OPEN)) return 0;
     size_t f = line_first(c, i - 1, b);
     if (f != b) return 0;                 /* the sentence began on an earlier line */

@@ -174,6 +174,8 @@ static const split_case cases[] = {
       { "Officials said the delegation would travel to meet\nArmenian officials in Yerevan next week to discuss it." } },
     { "wrapped paragraph start", "Azerbaijan said on Tuesday that its forces had repelled\nArmenian units that tried to cross the line near Lachin, officials said.",
       { "Azerbaijan said on Tuesday that its forces had repelled\nArmenian units that tried to cross the line near Lachin, officials said." } },
+    { "title abbreviation at line end", "Talks with Maj.\nGen. Smith\nand others went on.",
+      { "Talks with Maj.\nGen. Smith\nand others went on." } },
     { "bullets", "Key points:\n\xE2\x80\xA2 Russia fired 20 missiles.\n\xE2\x80\xA2 Ukraine shot down 15.",
       { "Key points:", "Russia fired 20 missiles.", "Ukraine shot down 15." } },
     { "dash list", "Demands:\n- a ceasefire\n- prisoner exchanges",
