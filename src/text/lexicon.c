@@ -16,7 +16,7 @@
  * never touch an entry) maps a word to an entry carrying all it is
  * known for. Lookups take (pointer, length) and never allocate.
  *
- * Lemma rules (dyad_lx_lemma), first that applies wins:
+ * Lemma rules (dyad_lx_lemma; doc/text.md has examples), first that applies wins:
  *   1. our overrides; 2. function words keep their form;
  *   3. a capitalised word that WordNet spells with a capital (Paris, Wales)
  *      keeps its form; a capitalised word inside an ordinary sentence (a name)
