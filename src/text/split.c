@@ -240,6 +240,13 @@ static size_t dateline(const ctx *c, size_t b, size_t e)
     }
     size_t a = agency_at(c, q);
     if (a && a <= e) q = a;
+    else if (caps && place && q < e && c->t[q].bracket == '(') {
+        /* an agency we do not list, after an all-caps place: (Example Wire) */
+        size_t r = q + 1;
+        while (r < e && r < q + 5 && cap_word(c, r)) r++;
+        if (r > q + 1 && r + 1 < e && c->t[r].bracket == ')' && is_p(&c->t[r + 1], P_DASH))
+            q = r + 1;
+    }
     int dash = q < e && (is_p(&c->t[q], P_DASH) ||
                          (c->s[c->t[q].start] == ':' && caps && place));   /* ISLAMABAD: */
     if (dash) q++;

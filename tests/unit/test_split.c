@@ -149,6 +149,8 @@ static const split_case cases[] = {
     { "dateline colon", "ISLAMABAD: Pakistan closed the border.", { "Pakistan closed the border." } },
     { "colon after a name is not a dateline", "Russia: a timeline of the war.",
       { "Russia: a timeline of the war." } },
+    { "dateline unlisted agency", "SOCHI, Russia, Oct 31 (Example Wire) - The leaders met.",
+      { "The leaders met." } },
     { "dateline after headline", "Ceasefire holds\n\nKHARTOUM, Sudan (Reuters) - The truce held overnight.",
       { "Ceasefire holds", "The truce held overnight." } },
     { "no dateline mid-sentence", "He flew to Kyiv \xE2\x80\x94 the capital \xE2\x80\x94 on Monday.",
