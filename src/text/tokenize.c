@@ -55,6 +55,11 @@ static int cls_of(uint32_t c)
     }
 }
 
+static inline int is_alnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 static int is_apos(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 static int is_hyphen(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -69,16 +74,20 @@ typedef struct scan {
     uint8_t nl, space;          /* whitespace seen since the last token */
 } scan;
 
-static uint32_t cp_at(const scan *z, size_t i, int *k)
+static inline uint32_t cp_at(const scan *z, size_t i, int *k)
 {
     if (i >= z->len) { *k = 0; return 0; }
+    if (z->s[i] < 0x80) { *k = 1; return z->s[i]; }
     return dyad_u8(z->s + i, k);
 }
 
-static int cls_at(const scan *z, size_t i)
+static inline int cls_at(const scan *z, size_t i)
 {
     int k;
-    return i >= z->len ? C_SPACE : cls_of(cp_at(z, i, &k));
+    if (i >= z->len) return C_SPACE;
+    unsigned char c = z->s[i];
+    if (c < 0x80) return is_alnum_ascii(c) ? C_ALNUM : cls_of(c);
+    return cls_of(cp_at(z, i, &k));
 }
 
 static dyad_rtok *push(scan *z, size_t start, size_t end, int kind)
@@ -108,6 +117,15 @@ static void word_flags(const scan *z, dyad_rtok *t)
 {
     int upper = 0, lower = 0, first = 1;
     for (size_t i = t->start; i < t->end;) {
+        unsigned char b = z->s[i];
+        if (b < 0x80) {                          /* ASCII fast path */
+            int up = b >= 'A' && b <= 'Z', lo = b >= 'a' && b <= 'z';
+            if (first && (up || lo)) { if (up) t->flags |= DYAD_TOK_CAP; first = 0; }
+            upper += up;
+            lower += lo;
+            i++;
+            continue;
+        }
         int k;
         uint32_t c = cp_at(z, i, &k);
         int up = 0, lo = 0;
@@ -196,6 +214,7 @@ static size_t word_end(const scan *z, size_t i, int *nt)
     for (;;) {
         int k;
         while (i < z->len) {
+            if (is_alnum_ascii(s[i])) { i++; continue; }     /* the common case */
             int c = cls_at(z, i);
             if (c != C_ALNUM && c != C_MARK) break;
             cp_at(z, i, &k);
