@@ -97,7 +97,7 @@ static int headline(const dyad_rtok *t, size_t b, size_t e)
         words++;
         caps += (t[i].flags & DYAD_TOK_CAP) != 0;
     }
-    return words >= 2 && caps * 5 >= words * 4;
+    return words >= 2 && caps == words;       /* every word but function words */
 }
 
 /* Lemma context. A capital (or an acronym) inside an ordinary sentence marks

@@ -16,7 +16,8 @@
  *     or the line looks like a headline: it began the sentence, does not end in
  *     , ; : - or a function word, the next line starts with a capital, digit or
  *     quote, and the line is title case / all caps, or is at most 150 bytes
- *     and shorter than 2/3 of the next line (wrapped text has even lines);
+ *     and shorter than 2/3 of the next line, which is longer than 100 bytes
+ *     (an unwrapped paragraph: hard-wrapped text has short, even lines);
  *   - after DYAD_MAX_SENT_TOKENS tokens (doc/limits.md), so memory and the
  *     coder's work per sentence stay bounded.
  * At the start of a line, list markers are marked skip, and the first
@@ -176,11 +177,11 @@ static int ends_at_break(const ctx *c, size_t b, size_t i)
         words++;
         caps += (c->t[k].flags & DYAD_TOK_CAP) != 0;
     }
-    if (words >= 2 && caps * 4 >= words * 3) return 1;
+    if (words >= 2 && caps == words) return 1;         /* Title Case or ALL CAPS */
     size_t e = i + 1;
     while (e < c->n && !c->t[e].nl) e++;
     size_t len = p->end - c->t[f].start, next_len = c->t[e - 1].end - u->start;
-    return len <= 150 && len * 3 < next_len * 2;
+    return len <= 150 && len * 3 < next_len * 2 && next_len > 100;
 }
 
 static const char *const months[] = {
