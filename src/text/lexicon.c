@@ -27,7 +27,8 @@
  *      index for the part of speech the suffix implies: -ies/-es/-s (noun or
  *      verb), -ied/-ed/-ing (verb; doubled consonants undone; a stem ending
  *      consonant-vowel-consonant tries +e first, so hoped -> hope not hop),
- *      -er/-est (adjective, only for words WordNet does not know).
+ *      -er/-est (adjective; only for words WordNet does not know or knows only
+ *      as adjectives).
  */
 #include "text/text_internal.h"
 
@@ -418,7 +419,9 @@ static const char *regular(const dyad_lexicon *lx, const char *w, size_t n, int 
     }
     if (ends(w, n, "ed", 2)) return stem_variants(lx, w, n - 2, F_VERB);
     if (ends(w, n, "ing", 3)) return stem_variants(lx, w, n - 3, F_VERB);
-    if (known) return NULL;                    /* -er/-est only for unknown words */
+    /* -er/-est: only for words WordNet does not know, or knows only as
+     * adjectives (larger), so leader and former keep their form. */
+    if (known && known != F_ADJ) return NULL;
     if (ends(w, n, "est", 3)) return stem_variants(lx, w, n - 3, F_ADJ);
     if (ends(w, n, "er", 2)) return stem_variants(lx, w, n - 2, F_ADJ);
     return NULL;
@@ -434,7 +437,7 @@ const char *dyad_lx_lemma(const dyad_lexicon *lx, const char *w, size_t n, unsig
         if (e->flags & F_FUNC) return NULL;
         if ((ctx & DYAD_LM_CAP) && (e->flags & F_NAME)) return NULL;
     }
-    int known = e && (e->flags & F_WN);
+    int known = e ? (e->flags & F_WN) : 0;
     if (ctx & DYAD_LM_CAP_MID) {
         if (known) return NULL;
         if (e && e->nexc) return e->nexc;

@@ -58,12 +58,7 @@ static size_t lower_of(const ctx *c, size_t i, char *buf, size_t cap)
     return n;
 }
 
-static int is_func(const ctx *c, size_t i)
-{
-    char w[32];
-    size_t n = lower_of(c, i, w, sizeof w);
-    return n && dyad_lx_function(c->lx, w, n);
-}
+static int is_func(const ctx *c, size_t i) { return c->t[i].func; }
 
 static int is_reporting(const ctx *c, size_t i)
 {
@@ -210,7 +205,7 @@ static int cap_word(const ctx *c, size_t i)
 }
 
 /* Tokens of a dateline starting at b inside [b, e), or 0:
- *   PLACE{1-4} (, Region{1-3} | , Month Day[, Year])* [(Agency)] [dash]
+ *   PLACE{1-4}[/PLACE] (, Region{1-3} | , Month Day[, Year])* [(Agency)] [dash]
  * with an agency, or an all-caps place and a dash. */
 static size_t dateline(const ctx *c, size_t b, size_t e)
 {
@@ -219,6 +214,10 @@ static size_t dateline(const ctx *c, size_t b, size_t e)
     while (q < e && place < 4 && cap_word(c, q)) {
         caps &= (c->t[q].flags & DYAD_TOK_ALLCAPS) != 0;
         q++, place++;
+        /* two places: BAKU/YEREVAN */
+        if (q + 1 < e && c->s[c->t[q].start] == '/' && c->t[q].end - c->t[q].start == 1 &&
+            !c->t[q].space && !c->t[q + 1].space && cap_word(c, q + 1))
+            q++;
     }
     for (int round = 0; round < 3 && place; round++) {
         if (q + 1 >= e || !is_p(&c->t[q], P_COMMA)) break;
