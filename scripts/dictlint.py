@@ -104,7 +104,12 @@ class Lint:
                     if cur is None:
                         self.report(f"{path}:{n}", "error", "continuation line with no entry above it")
                         continue
-                    cur[2].append(text.strip())
+                    t = text.strip()
+                    if cur[2] and cur[2][-1] and not cur[2][-1].endswith("|") and t[0] not in "|=":
+                        # A phrase split over two lines: loaders may read a continuation
+                        # line as its own part, so keep each phrase on one line.
+                        self.report(f"{path}:{n}", "error", "continuation line must start with '|' or '='")
+                    cur[2].append(t)
                     continue
                 if cur:
                     yield cur[0], cur[1], " ".join(cur[2])
@@ -145,7 +150,7 @@ class Lint:
         if self.prefixes is not None and groups[0] not in self.prefixes:
             self.report(where, "error", f"code {code}: {groups[0]} is not a country, region or IGO/NGO/MNC prefix")
             return False
-        bad = [g for g in groups[1:] if g not in ROLES and g not in ORGS]
+        bad = [g for g in groups[1:] if g not in ROLES and g not in ORGS and g not in REGIONS]
         if bad:
             self.report(where, "error", f"code {code}: unknown role/organisation {', '.join(bad)} (add it to dictlint's tables if it is real CAMEO)")
             return False
