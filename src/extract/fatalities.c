@@ -93,7 +93,9 @@ static int count_at(const dyad_token *t, int i, int n, int i0, long *v)
     if (i > i0 && (is_month(T(t, i - 1)) || !strcmp(T(t, i - 1), "-") ||
                    !strcmp(T(t, i - 1), "$"))) return 0;
     if (i + used < n && in_list(T(t, i + used), MEASURE_W)) return 0;
-    if (*v >= 1900 && *v <= 2100 && !strchr(T(t, i), ',')) return 0;   /* a year */
+    if (used == 1 && (t[i].flags & DYAD_TOK_NUM) && *v >= 1900 && *v <= 2100 &&
+        !strchr(T(t, i), ','))
+        return 0;                                                   /* a year */
     return used;
 }
 
@@ -103,6 +105,11 @@ static int count_first(const dyad_token *t, int i, int n, int i0, dyad_casualtie
     long v;
     int used = count_at(t, i, n, i0, &v);
     if (!used) return 0;
+    /* the object of another verb: "arrested 15 protesters" */
+    int b = i - 1;
+    while (b > i0 && in_list(T(t, b), QUAL_W)) b--;
+    int blen;
+    if (b >= i0 && predicate_at(t, b, n, &blen) == K_OTHER) return used;
     /* "claimed 15 lives", "cost 15 lives" */
     if (is(t, i + used, n, "lives") && i > i0) {
         int p = i - 1;
