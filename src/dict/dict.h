@@ -57,6 +57,7 @@ typedef struct dyad_actor {
     uint32_t code0, ncode;          /* slice of dict->codes */
     const char *name;               /* first phrase as written ("Vladimir Putin") */
     uint8_t dated;                  /* has date ranges (a person holding offices) */
+    uint8_t broken;                 /* an error was reported for it already */
 } dyad_actor;
 
 /* ---- Agents ----------------------------------------------------------- */
@@ -134,8 +135,11 @@ uint32_t dyad_trie_step(const dyad_trie *t, uint32_t node, dyad_wid w);
 
 typedef struct dyad_dict dyad_dict;
 
-/* lx (may be NULL) lemmatises agent, pattern, set and discard words. */
-dyad_dict *dyad_dict_new(const dyad_lexicon *lx);
+/* How agent, pattern, set and discard words are lemmatised (dyad_lemma of
+ * src/text; NULL: words are used as written). Taking a function keeps the
+ * dictionary independent of the text pipeline. */
+typedef const char *(*dyad_lemma_fn)(const dyad_lexicon *lx, const char *lower);
+dyad_dict *dyad_dict_new(dyad_lemma_fn lemma, const dyad_lexicon *lx);
 void dyad_dict_free(dyad_dict *d);
 
 /* Interned copy of a file name for dyad_src (lives as long as d). */
