@@ -248,7 +248,7 @@ static void test_patterns_index(void **st)
     dyad_dict_stats stt;
     dyad_dict_get_stats(d, &stt);
     assert_int_equal(stt.patterns, 7);
-    assert_int_equal(stt.patterns_per_root[19], 4);
+    assert_int_equal(stt.patterns_per_root[19], 5);
     dyad_dict_free(d);
 }
 
