@@ -282,3 +282,5 @@ int32_t dyad_parse_date(const char *s, size_t n)
     if (v[1] == 2 && v[2] == 29 && !((v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0)) return -1;
     return v[0] * 10000 + v[1] * 100 + v[2];
 }
+
+size_t dyad_dict_nwords(const dyad_dict *d) { return d->nwords; }

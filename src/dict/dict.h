@@ -171,6 +171,10 @@ int dyad_dict_compile(dyad_dict *d);
 /* ---- Lookups (after compile; read-only) -------------------------------- */
 
 dyad_wid dyad_dict_word(const dyad_dict *d, const char *lower);  /* 0 if unknown */
+/* Intern a lower-cased word (also allowed after compile: the coder adds its
+ * grammar words). Returns 0 on OOM. Not thread-safe: only before sharing. */
+dyad_wid dyad_dict_intern(dyad_dict *d, const char *lower);
+size_t dyad_dict_nwords(const dyad_dict *d);
 const char *dyad_dict_word_str(const dyad_dict *d, dyad_wid w);
 
 const dyad_trie *dyad_dict_actor_trie(const dyad_dict *d);   /* on lower forms; term = actor */
