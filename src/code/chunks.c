@@ -260,7 +260,8 @@ static void compounds(dyad_coder *c, sent_state *st)
         while (j + 1 < st->nm && g->n < 8) {
             int gap_s = st->m[j].e, gap_e = st->m[j + 1].s, ok = 0, isand = 0;
             const tinfo *ti = st->ti;
-            if (gap_e - gap_s == 1 && (ti[gap_s].low == ctx->w_and || !strcmp(st->s->tok[gap_s].lower, "or"))) ok = isand = 1;
+            if (st->m[j + 1].s == st->m[j].s) ok = isand = 1;     /* "the two sides": one span, two actors */
+            else if (gap_e - gap_s == 1 && (ti[gap_s].low == ctx->w_and || !strcmp(st->s->tok[gap_s].lower, "or"))) ok = isand = 1;
             else if (gap_e - gap_s == 1 && is_comma(st, gap_s)) ok = 1;
             else if (gap_e - gap_s == 2 && is_comma(st, gap_s) && ti[gap_s + 1].low == ctx->w_and) ok = isand = 1;
             else if (gap_e - gap_s == 3 && ti[gap_s].low == ctx->w_as && ti[gap_s + 1].low == ctx->w_well

@@ -242,11 +242,11 @@ static int inherited_subject(const sent_state *st, int k, bind *b, int depth)
 /* The subject: nearest mention left of the verb group in the clause. */
 static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where)
 {
-    int j = from - 1, paren = 0;
+    int j = from - 1, paren = 0, stepped = 0;
     while (j >= 0) {
         if (st->ti[j].clause != cl) {
             /* a relative or subordinate clause cut out of this one: step over it */
-            if (st->ti[j].clause > cl) { j--; continue; }
+            if (st->ti[j].clause > cl) { j--; stepped = 1; continue; }
             break;
         }
         if (st->ti[j].mention >= 0) {
@@ -258,6 +258,7 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         }
         uint32_t k = st->ti[j].cls;
         const dyad_token *t = &st->s->tok[j];
+        if (!strcmp(t->text, ",") && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
         if (!strcmp(t->text, ",") && !paren) {
             /* skip one parenthesis ", backed by China," */
             int q = j - 1;
@@ -485,7 +486,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
     const char *rule = ctx->rules[best.pid];
     int vs = vg.s, ve = h + 1;
-    if (p->flags & DYAD_PAT_SYM) {
+    if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n)) {
+        /* (a refusal is not mutual: "X refused to meet Y" is X's act only) */
         /* every ordered pair among the actors the pattern bound */
         int all[16], na = 0;
         for (int i = 0; i < ms->src.n; i++) all[na++] = ms->src.m[i];
