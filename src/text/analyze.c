@@ -85,19 +85,14 @@ static const char *punct_lemma(const dyad_rtok *t, const char *low)
 }
 
 /* Title-case or all-caps sentence (a headline): capitals carry no meaning. */
-static int headline(const char *s, const dyad_rtok *t, size_t b, size_t e, const dyad_lexicon *lx)
+static int headline(const dyad_rtok *t, size_t b, size_t e)
 {
     size_t words = 0, caps = 0;
     int firstw = 1;
     for (size_t i = b; i < e; i++) {
         if (t[i].skip || t[i].kind != RT_WORD) continue;
         if (firstw) { firstw = 0; continue; }
-        size_t n = t[i].end - t[i].start;
-        char w[32];
-        if (n < sizeof w) {
-            fold((const unsigned char *)s + t[i].start, n, w, 1);
-            if (dyad_lx_function(lx, w, n)) continue;
-        }
+        if (t[i].func) continue;
         words++;
         caps += (t[i].flags & DYAD_TOK_CAP) != 0;
     }
@@ -184,7 +179,7 @@ int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *tex
         S->index = (int)si++;
         S->tok = &tok[ti];
         S->ntok = 0;
-        int title = headline(norm, rt.t, rs[k].b, rs[k].e, lx);
+        int title = headline(rt.t, rs[k].b, rs[k].e);
         int first_word = 1;
         for (size_t i = rs[k].b; i < rs[k].e; i++) {
             const dyad_rtok *t = &rt.t[i];

@@ -58,12 +58,7 @@ static size_t lower_of(const ctx *c, size_t i, char *buf, size_t cap)
     return n;
 }
 
-static int is_func(const ctx *c, size_t i)
-{
-    char w[32];
-    size_t n = lower_of(c, i, w, sizeof w);
-    return n && dyad_lx_function(c->lx, w, n);
-}
+static int is_func(const ctx *c, size_t i) { return c->t[i].func; }
 
 static int is_reporting(const ctx *c, size_t i)
 {

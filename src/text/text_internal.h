@@ -63,6 +63,7 @@ typedef struct dyad_rtok {
     uint8_t host;           /* a word directly followed by n't */
     uint8_t skip;           /* left out of its sentence (dateline, bullet) */
     uint8_t bracket;        /* '(' '[' for P_OPEN, ')' ']' for P_CLOSE, else 0 */
+    uint8_t func;           /* a function word (function-words.txt) */
 } dyad_rtok;
 
 typedef struct dyad_rtoks {

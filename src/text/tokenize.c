@@ -121,6 +121,16 @@ static void word_flags(const scan *z, dyad_rtok *t)
         i += (size_t)k;
     }
     if (upper > 1 && lower == 0) t->flags |= DYAD_TOK_ALLCAPS;
+    size_t n = t->end - t->start;
+    if (n < 16) {                 /* every function word is short and ASCII */
+        char w[16];
+        size_t k = 0;
+        for (; k < n && z->s[t->start + k] < 0x80; k++) {
+            unsigned char ch = z->s[t->start + k];
+            w[k] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+        }
+        t->func = k == n && dyad_lx_function(z->lx, w, n);
+    }
     /* Numbers: digits with inner separators, then at most s / th / st / nd / rd. */
     const unsigned char *s = z->s;
     size_t i = t->start, e = t->end;
