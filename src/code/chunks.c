@@ -24,14 +24,12 @@
 
 #include "code/code.h"
 
-static int caps_ok(const dyad_token *tk, int n, uint32_t capmask, uint32_t allcaps)
+static int exact_ok(const dyad_dict *d, const dyad_trie *t, uint32_t node, const dyad_token *tk, int n)
 {
-    for (int i = 0; i < n && i < 32; i++) {
-        uint32_t f = tk[i].flags;
-        if ((allcaps >> i & 1) && !(f & DYAD_TOK_ALLCAPS)) return 0;
-        if ((capmask >> i & 1) && !(f & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS))) return 0;
-    }
-    return 1;
+    if (!t->exact[node]) return 1;
+    const char *texts[32];
+    for (int i = 0; i < n && i < 32; i++) texts[i] = tk[i].text;
+    return dyad_trie_exact_ok(t, d, node, texts, n < 32 ? n : 32);
 }
 
 static mention *add_mention(dyad_coder *c, sent_state *st)
@@ -90,10 +88,17 @@ static int find_raw(dyad_coder *c, sent_state *st, raw *out, int max)
             node = dyad_trie_step(at, node, st->ti[j].low);
             if (!node) break;
             int a = at->term[node];
-            if (a >= 0 && caps_ok(tk + i, j - i + 1, at->capmask[node], at->allcaps[node])
-                && dyad_actor_code_on(d, a, c->date, NULL)) { best = a; bestend = j + 1; }
+            if (a >= 0 && exact_ok(d, at, node, tk + i, j - i + 1)) { best = a; bestend = j + 1; }
         }
-        if (best >= 0) { out[n++] = (raw){ i, bestend, best, -1 }; i = bestend; continue; }
+        if (best >= 0) {
+            const char *code = dyad_actor_code_on(d, best, c->date, NULL);
+            if (code && strcmp(code, DYAD_NOT_ACTOR)) out[n++] = (raw){ i, bestend, best, -1 };
+            else if (code)
+                dyad_trace(c, "not an actor: '%s' (%s:%d)", dyad_span_text(c, st, i, bestend),
+                           dyad_dict_actor(d, best)->src.file, dyad_dict_actor(d, best)->src.line);
+            i = bestend;
+            continue;
+        }
         int gbest = -1;
         node = 0;
         for (int j = i; j < ntok; j++) {
