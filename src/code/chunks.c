@@ -261,7 +261,7 @@ static void appositions(dyad_coder *c, sent_state *st)
     }
 }
 
-static int demonym_like(const char *w)
+int dyad_demonym_like(const char *w)
 {
     size_t n = strlen(w);
     static const char *const ends[] = { "ian", "ese", "ish", "i", "ch", "ean", "can" };
@@ -316,7 +316,7 @@ static void compounds(dyad_coder *c, sent_state *st)
             if (last->role && last->actor >= 0 && !last->person)
                 for (int q = 0; q + 1 < g->n; q++) {
                     mention *mm = &st->m[g->m[q]];
-                    if (mm->country_only && mm->e - mm->s == 1 && demonym_like(st->s->tok[mm->s].lower)) {
+                    if (mm->country_only && mm->e - mm->s == 1 && dyad_demonym_like(st->s->tok[mm->s].lower)) {
                         mm->code = compose(c, mm->code, last->role);
                         mm->role = last->role;
                         mm->country_only = 0;

@@ -132,6 +132,8 @@ int dyad_ctx_init_classes(dyad_ctx *ctx);
 
 /* chunks.c: mentions and compound groups of one sentence */
 void dyad_find_mentions(dyad_coder *c, sent_state *st);
+/* a nationality adjective ("Armenian", "Israeli", "Chinese")? */
+int dyad_demonym_like(const char *lower);
 /* discourse.c */
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);

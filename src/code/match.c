@@ -268,6 +268,17 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         }
         if (adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
             || (k & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG))) { j--; continue; }
+        /* "Armenian positions were shelled": a nationality adjective before a plain noun */
+        for (int q = j, n = 0; q >= 0 && n < 2 && st->ti[q].clause == cl; q--, n++) {
+            const dyad_token *u = &st->s->tok[q];
+            if (st->ti[q].mention >= 0) {
+                const mention *mm = &st->m[st->ti[q].mention];
+                if (q == j || !mm->country_only || mm->e != q + 1 || !dyad_demonym_like(st->s->tok[mm->e - 1].lower)) return 0;
+                *where = st->ti[q].mention;
+                return whole_group(st, st->ti[q].mention, b);
+            }
+            if (st->ti[q].cls || (u->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) return 0;
+        }
         return 0;
     }
     return 0;

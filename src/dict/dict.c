@@ -288,7 +288,8 @@ static uint32_t trie_add(dyad_dict *d, dyad_trie *t, const char *phrase, int lem
             if (nw < 32) exact[nw] = ex;
             char *low = dyad_dict_lower(d, w, wn);
             if (!low) return 0;
-            dyad_wid id = lemma ? dyad_dict_intern_lemma(d, low) : dyad_dict_intern(d, low);
+            /* a quoted word in a lemma-matched phrase is the surface form, not lemmatised */
+            dyad_wid id = lemma && !ex ? dyad_dict_intern_lemma(d, low) : dyad_dict_intern(d, low);
             if (!id) { dyad_dict_error(d, src, "out of memory"); return 0; }
             node = trie_child(t, node, id);
             if (!node) { dyad_dict_error(d, src, "out of memory"); return 0; }
