@@ -137,6 +137,7 @@ int dyad_demonym_like(const char *lower);
 /* discourse.c */
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);
+void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */

@@ -166,8 +166,10 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
            && ((st->ti[p].cls & W_DET) || (st->s->tok[p].flags & DYAD_TOK_NUM))) { p++; skipped++; }
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
-    int mem[8];
-    int n = group_tail(st, st->ti[p].mention, mem);
+    int mem[8], mi = st->ti[p].mention;
+    const group *gg = &st->g[st->m[mi].group];
+    for (int q = 0; q < gg->n; q++) if (st->m[gg->m[q]].s == p) { mi = gg->m[q]; break; }   /* "the two sides" */
+    int n = group_tail(st, mi, mem);
     for (int cnt = n; cnt >= 1; cnt--) {
         b->n = cnt;
         memcpy(b->m, mem, (size_t)cnt * sizeof *mem);
