@@ -139,6 +139,26 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         m->e = r[k].e;
         m->kind = r[k].actor >= 0 ? M_ACTOR : M_AGENT;
         if (r[k].actor >= 0) set_actor(c, m, r[k].actor);
+        /* "his Russian counterpart Sergei Lavrov": nationality, a plain noun or two, a known person */
+        if (r[k].actor >= 0 && m->country_only && k + 1 < nr && r[k + 1].actor >= 0
+            && dyad_dict_actor(d, r[k + 1].actor)->dated && r[k + 1].s > r[k].e && r[k + 1].s - r[k].e <= 2) {
+            int ok = 1;
+            for (int j = r[k].e; j < r[k + 1].s; j++)
+                if (st->ti[j].cls || (st->s->tok[j].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) ok = 0;
+            const char *pc = ok ? dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL) : NULL;
+            if (pc) {
+                if (c->trace) m->how = dyad_arena_printf(&c->arena, "'%s' + person (%s:%d) = %s", dyad_span_text(c, st, r[k].s, r[k + 1].s),
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.file,
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.line, pc);
+                m->code = pc;
+                m->actor = r[k + 1].actor;
+                m->person = 1;
+                m->country_only = 0;
+                m->e = r[k + 1].e;
+                k++;
+                continue;
+            }
+        }
         /* COUNTRY ['s] AGENT ... */
         if (r[k].actor >= 0 && m->code && k + 1 < nr && r[k + 1].agent >= 0 && !m->person) {
             /* between the country and the agent: 's, and title words ("Deputy", "former") */
