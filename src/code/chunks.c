@@ -163,7 +163,12 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         if (r[k].actor >= 0 && m->code && k + 1 < nr && r[k + 1].agent >= 0 && !m->person) {
             /* between the country and the agent: 's, and title words ("Deputy", "former") */
             int j = r[k].e, former = 0;
-            if (j < r[k + 1].s && st->ti[j].low == ctx->w_poss) j++;
+            if (j < r[k + 1].s && st->ti[j].low == ctx->w_poss) {
+                j++;
+                /* "Iran's supreme leader", "Russia's top diplomat": one adjective after 's */
+                if (j + 1 == r[k + 1].s && !st->ti[j].cls
+                    && !(st->s->tok[j].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) j++;
+            }
             while (j < r[k + 1].s && j - r[k].e < 3 && (st->ti[j].cls & W_TITLEMOD)) former |= (st->ti[j++].cls & W_FORMER) != 0;
             if (j == r[k + 1].s) {
                 const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);

@@ -24,6 +24,7 @@
  * (unless nosrc); never source == target. `sym` -> every ordered pair.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "code/code.h"
@@ -242,7 +243,7 @@ static int inherited_subject(const sent_state *st, int k, bind *b, int depth)
 }
 
 /* The subject: nearest mention left of the verb group in the clause. */
-static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where)
+static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
 {
     int j = from - 1, paren = 0, stepped = 0;
     while (j >= 0) {
@@ -271,7 +272,7 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         if (adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
             || (k & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG))) { j--; continue; }
         /* "Armenian positions were shelled": a nationality adjective before a plain noun */
-        for (int q = j, n = 0; q >= 0 && n < 2 && st->ti[q].clause == cl; q--, n++) {
+        for (int q = j, n = 0; modifier_ok && q >= 0 && n < 2 && st->ti[q].clause == cl; q--, n++) {
             const dyad_token *u = &st->s->tok[q];
             if (st->ti[q].mention >= 0) {
                 const mention *mm = &st->m[st->ti[q].mention];
@@ -310,7 +311,11 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
         bind *b = (e->kind == DYAD_EL_SRC) != (passive != 0) ? &ms->src : &ms->tgt;
         int where = -1;
         if (k == head - 1) {
-            if (!find_subject(c, st, vg->s, ms->clause, b, &where)) {
+            /* "Armenian positions were shelled", "Israeli strikes killed": a nationality
+             * adjective stands for its noun only in the passive and for material conflict */
+            int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+            int modifier_ok = passive || root == 15 || root >= 17;
+            if (!find_subject(c, st, vg->s, ms->clause, b, &where, modifier_ok)) {
                 if (k == 0 && inherited_subject(st, ms->clause, b, 0)) return 1;
                 return 0;
             }
