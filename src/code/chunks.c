@@ -140,11 +140,13 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         m->kind = r[k].actor >= 0 ? M_ACTOR : M_AGENT;
         if (r[k].actor >= 0) set_actor(c, m, r[k].actor);
         /* "his Russian counterpart Sergei Lavrov": nationality, a plain noun or two, a known person */
-        if (r[k].actor >= 0 && m->country_only && k + 1 < nr && r[k + 1].actor >= 0
+        if (r[k].actor >= 0 && m->country_only && dyad_demonym_like(st->s->tok[r[k].e - 1].lower)
+            && k + 1 < nr && r[k + 1].actor >= 0
             && dyad_dict_actor(d, r[k + 1].actor)->dated && r[k + 1].s > r[k].e && r[k + 1].s - r[k].e <= 2) {
             int ok = 1;
             for (int j = r[k].e; j < r[k + 1].s; j++)
-                if (st->ti[j].cls || (st->s->tok[j].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) ok = 0;
+                if (st->ti[j].cls || (st->s->tok[j].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
+                    || dyad_verb_form(&st->s->tok[j])) ok = 0;
             const char *pc = ok ? dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL) : NULL;
             if (pc) {
                 if (c->trace) m->how = dyad_arena_printf(&c->arena, "'%s' + person (%s:%d) = %s", dyad_span_text(c, st, r[k].s, r[k + 1].s),
@@ -284,6 +286,14 @@ static void appositions(dyad_coder *c, sent_state *st)
         st->nm--;
         k--;
     }
+}
+
+/* An inflected verb form: "criticised", "met" (lemma differs and no plural -s). */
+int dyad_verb_form(const dyad_token *t)
+{
+    if (!t->lemma || !strcmp(t->lemma, t->lower)) return 0;
+    size_t n = strlen(t->lower);
+    return !(n > 1 && t->lower[n - 1] == 's');
 }
 
 int dyad_demonym_like(const char *w)

@@ -134,6 +134,7 @@ int dyad_ctx_init_classes(dyad_ctx *ctx);
 void dyad_find_mentions(dyad_coder *c, sent_state *st);
 /* a nationality adjective ("Armenian", "Israeli", "Chinese")? */
 int dyad_demonym_like(const char *lower);
+int dyad_verb_form(const dyad_token *t);
 /* discourse.c */
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);
