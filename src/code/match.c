@@ -451,7 +451,12 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     vgroup vg;
     verb_group(c, st, h, &vg);
     cand best = { .pid = -1 };
-    int tried = 0;
+    if (c->trace)
+        dyad_trace(c, "head '%s' (verb group tokens %d-%d%s%s%s%s%s), clause %d: %d candidate patterns",
+                   st->s->tok[h].text, vg.s, h, vg.neg ? ", negated" : "", vg.modal ? ", modal/future" : "",
+                   vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
+                   st->c[ti->clause].irreal ? ", conditional" : "", ti->clause, n1 + n2);
+    int tried = 0, nomatch = 0;
     for (int pass = 0; pass < 2; pass++) {
         const uint32_t *l = pass ? l2 : l1;
         int n = pass ? n2 : n1;
@@ -459,7 +464,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             cand cd;
             tried++;
             if (!try_pattern(c, st, h, &vg, (int)l[i], &cd)) {
-                if (c->trace) {
+                if (c->trace && ++nomatch <= 6) {
                     const dyad_pattern *p = dyad_dict_pattern(d, (int)l[i]);
                     dyad_trace(c, "  pattern %s:%d [%s] %s -- no match", p->src.file, p->src.line, p->code, p->text);
                 }
@@ -475,11 +480,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             }
         }
     }
-    if (c->trace)
-        dyad_trace(c, "verb '%s' (tokens %d-%d)%s%s%s%s%s: %d candidate patterns", st->s->tok[h].text, vg.s, h,
-                   vg.neg ? " negated" : "", vg.modal ? " modal" : "", vg.passive ? " passive" : "",
-                   vg.infinitive ? " infinitive" : "", st->c[ti->clause].irreal ? " conditional" : "", tried);
-    if (best.pid < 0) return 0;
+    (void)tried;
+    if (nomatch > 6) dyad_trace(c, "  (%d more patterns did not match)", nomatch - 6);
+    if (best.pid < 0) { dyad_trace(c, "  no pattern matched"); return 0; }
     const dyad_pattern *p = dyad_dict_pattern(d, best.pid);
     const mstate *ms = &best.ms;
     dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
@@ -545,12 +548,24 @@ static int speaker_events(dyad_coder *c, sent_state *st, dyad_event_fn fn, void 
     return 0;
 }
 
+/* An auxiliary ("was", "has") before a participle is not a head of its own. */
+static int auxiliary(const sent_state *st, int h)
+{
+    if (!(st->ti[h].cls & (W_BE | W_HAVE | W_DO))) return 0;
+    for (int j = h + 1; j < st->s->ntok && j <= h + 3; j++) {
+        if (st->ti[j].cls & (W_NEG | W_ADV | W_BE | W_HAVE)) continue;
+        return st->ti[j].mention < 0 && (dyad_verb_form(&st->s->tok[j])
+                                         || (strlen(st->s->tok[j].lower) > 3 && !strcmp(st->s->tok[j].lower + strlen(st->s->tok[j].lower) - 3, "ing")));
+    }
+    return 0;
+}
+
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user)
 {
     (void)sent;
     c->nseen = 0;
     for (int h = 0; h < st->s->ntok; h++) {
-        if (st->ti[h].mention >= 0) continue;
+        if (st->ti[h].mention >= 0 || auxiliary(st, h)) continue;
         if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
     }
     if (c->ctx->opt.speaker_events && speaker_events(c, st, fn, user) == DYAD_STOP) return DYAD_STOP;
