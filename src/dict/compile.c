@@ -32,7 +32,7 @@ static int cmp_bcode(const void *a, const void *b)
 
 static int compile_codes(dyad_dict *d)
 {
-    qsort(d->bcodes, d->nbcodes, sizeof *d->bcodes, cmp_bcode);
+    if (d->nbcodes) qsort(d->bcodes, d->nbcodes, sizeof *d->bcodes, cmp_bcode);
     d->codes = calloc(d->nbcodes + 1, sizeof *d->codes);
     if (!d->codes) return dyad_dict_error(d, (dyad_src){0}, "out of memory");
     size_t i = 0;
@@ -195,7 +195,7 @@ int dyad_dict_compile(dyad_dict *d)
             dyad_dict_error(d, u->src, "duplicate phrase '%s' with conflicting codes (also at %s:%d)",
                             u->phrase, d->actors[u->a].src.file, d->actors[u->a].src.line);
     }
-    qsort(d->members, d->nmembers, sizeof *d->members, cmp_u64);
+    if (d->nmembers) qsort(d->members, d->nmembers, sizeof *d->members, cmp_u64);
     compile_sets(d);
     compile_patterns(d);
     d->compiled = 1;
