@@ -46,6 +46,12 @@ static const char *const MODIFIER[] = { "the", "eastern", "western", "northern",
     "outskirts", "suburb", "suburbs", "area", "areas", "parts", "part", "much", "all", "-",
     "held", "separatist", "disputed", "breakaway", "contested", NULL };
 
+/* Month and weekday names are dates even where a town shares the name
+ * ("in March 2021", not March in Cambridgeshire). */
+static const char *const CALENDAR[] = { "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+
 /* Is the mention at s in a locative context? Looks back through modifiers. */
 static int locative_before(const dyad_token *t, int i0, int s)
 {
@@ -127,7 +133,10 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
     int nm = 0;
     if (!g) return 0;
     for (int i = i0; i < i1 && nm < 32;) {
-        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS))) { i++; continue; }
+        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) || in_list(T(t, i), CALENDAR)) {
+            i++;
+            continue;
+        }
         /* demonym + border: "near the Syrian border" */
         const char *dem = dyad_gazetteer_demonym(g, T(t, i));
         if (dem && i + 1 < i1 && (!strcmp(T(t, i + 1), "border") ||
