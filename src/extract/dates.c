@@ -168,6 +168,38 @@ static int time_prep(const char *w)
     return 0;
 }
 
+/* Words that can start a pattern (sorted for bsearch). */
+static const char *const TRIGGERS[] = {
+    "a", "an", "apr", "apr.", "april", "aug", "aug.", "august", "coming", "dec", "dec.",
+    "december", "eight", "eighteen", "eighty", "eleven", "feb", "feb.", "february", "fifteen",
+    "fifty", "five", "forty", "four", "fourteen", "friday", "jan", "jan.", "january", "jul",
+    "jul.", "july", "jun", "jun.", "june", "last", "lately", "mar", "mar.", "march", "may",
+    "monday", "next", "nine", "nineteen", "ninety", "nov", "nov.", "november", "oct", "oct.",
+    "october", "one", "past", "recent", "recently", "saturday", "sep", "sep.", "sept", "sept.",
+    "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "sunday", "ten",
+    "thirteen", "thirty", "this", "three", "thursday", "today", "tomorrow", "tonight",
+    "tuesday", "twelve", "twenty", "two", "wednesday", "yesterday", "zero",
+};
+
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+/* Can a pattern start at this token? Digits, or one of TRIGGERS (sorted,
+ * binary search): most tokens are rejected with a few comparisons. */
+static int trigger(const dyad_token *t, int i)
+{
+    const char *w = T(t, i);
+    if ((t[i].flags & DYAD_TOK_NUM) || (w[0] >= '0' && w[0] <= '9')) return 1;
+    const char *dash = strchr(w, '-');
+    char head[16];
+    if (dash && dash > w && (size_t)(dash - w) < sizeof head) {     /* "twenty-one" */
+        memcpy(head, w, (size_t)(dash - w));
+        head[dash - w] = '\0';
+        w = head;
+    }
+    return bsearch(w, TRIGGERS, sizeof TRIGGERS / sizeof TRIGGERS[0], sizeof TRIGGERS[0],
+                   cmp_word) != NULL;
+}
+
 int dyad_clause_is_future(const dyad_token *tok, int i0, int i1)
 {
     for (int i = i0; i < i1; i++) {
@@ -416,6 +448,7 @@ int dyad_find_dates(const dyad_token *tok, int i0, int i1, dyad_ymd art, int fut
 {
     int nout = 0;
     for (int i = i0; i < i1 && nout < max;) {
+        if (!trigger(tok, i)) { i++; continue; }
         int e = match_offset(tok, i, i1, i0, art, future, out, &nout, max);
         if (!e) e = match_absolute(tok, i, i1, i0, art, future, out, &nout, max);
         if (!e) e = match_weekday(tok, i, i1, i0, art, future, out, &nout, max);

@@ -20,6 +20,7 @@
  * guess. Several counts in one span: the largest wins, because later counts
  * in news prose restate a rising toll rather than add to it.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "extract/internal.h"
 
@@ -211,10 +212,39 @@ static int none(const dyad_token *t, int i, int n, dyad_casualties *c)
     return 1;
 }
 
+/* Words that can start a pattern (sorted for bsearch). */
+static const char *const TRIGGERS[] = {
+    "a", "an", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty",
+    "four", "fourteen", "injure", "injured", "injuring", "kill", "killed", "killing", "kills",
+    "nine", "nineteen", "ninety", "no", "nobody", "none", "one", "seven", "seventeen",
+    "seventy", "six", "sixteen", "sixty", "slaying", "ten", "thirteen", "thirty", "three",
+    "toll", "twelve", "twenty", "two", "wound", "wounded", "wounding", "zero",
+};
+
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+/* Can a pattern start at this token? Digits, or one of TRIGGERS (sorted,
+ * binary search): most tokens are rejected with a few comparisons. */
+static int trigger(const dyad_token *t, int i)
+{
+    const char *w = T(t, i);
+    if ((t[i].flags & DYAD_TOK_NUM) || (w[0] >= '0' && w[0] <= '9')) return 1;
+    const char *dash = strchr(w, '-');
+    char head[16];
+    if (dash && dash > w && (size_t)(dash - w) < sizeof head) {     /* "twenty-one" */
+        memcpy(head, w, (size_t)(dash - w));
+        head[dash - w] = '\0';
+        w = head;
+    }
+    return bsearch(w, TRIGGERS, sizeof TRIGGERS / sizeof TRIGGERS[0], sizeof TRIGGERS[0],
+                   cmp_word) != NULL;
+}
+
 void dyad_find_casualties(const dyad_token *tok, int i0, int i1, dyad_casualties *out)
 {
     out->killed = out->injured = -1;
     for (int i = i0; i < i1;) {
+        if (!trigger(tok, i)) { i++; continue; }
         int used = verb_first(tok, i, i1, out);
         if (!used) used = toll(tok, i, i1, out);
         if (!used) used = none(tok, i, i1, out);
