@@ -63,14 +63,18 @@ const dyad_cameo_code *dyad_cameo_lookup(const dyad_extractors *x, const char *c
 
 static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
 
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+/* Clause boundaries (sorted for bsearch: this runs on every token). */
+static const char *const BOUNDARY[] = { ":", ";", "added", "after", "although", "and", "because",
+    "before", "but", "said", "say", "says", "since", "that", "though", "told", "when", "whereas",
+    "which", "while", "who", "whom" };
+
 static int boundary(const char *w, int forward)
 {
-    static const char *const both[] = { ";", "said", "says", "say", "while", "whereas", "but",
-        "although", "though", "because", "who", "which", "whom", "after", "before", "when",
-        "since", "told", "added", ":", NULL };
-    for (int i = 0; both[i]; i++) if (!strcmp(w, both[i])) return 1;
-    if (forward) return !strcmp(w, "that");
-    return !strcmp(w, "and") || !strcmp(w, "that");
+    if (!bsearch(w, BOUNDARY, sizeof BOUNDARY / sizeof BOUNDARY[0], sizeof BOUNDARY[0], cmp_word))
+        return 0;
+    return !(forward && !strcmp(w, "and"));     /* "and" ends a clause only backwards */
 }
 
 static void widen(const dyad_token *t, int n, int *cs, int *ce)

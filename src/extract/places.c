@@ -21,6 +21,7 @@
  * of the same name) and population.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "extract/internal.h"
 
@@ -48,9 +49,16 @@ static const char *const MODIFIER[] = { "the", "eastern", "western", "northern",
 
 /* Month and weekday names are dates even where a town shares the name
  * ("in March 2021", not March in Cambridgeshire). */
-static const char *const CALENDAR[] = { "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+static const char *const CALENDAR[] = { "april", "august", "december", "february", "friday",
+    "january", "july", "june", "march", "may", "monday", "november", "october", "saturday",
+    "september", "sunday", "thursday", "tuesday", "wednesday" };
+
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+static int is_calendar(const char *w)
+{
+    return bsearch(w, CALENDAR, sizeof CALENDAR / sizeof CALENDAR[0], sizeof CALENDAR[0],
+                   cmp_word) != NULL;
+}
 
 /* Is the mention at s in a locative context? Looks back through modifiers. */
 static int locative_before(const dyad_token *t, int i0, int s)
@@ -133,7 +141,7 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
     int nm = 0;
     if (!g) return 0;
     for (int i = i0; i < i1 && nm < 32;) {
-        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) || in_list(T(t, i), CALENDAR)) {
+        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) || is_calendar(T(t, i))) {
             i++;
             continue;
         }
