@@ -204,6 +204,7 @@ int dyad_clause_is_future(const dyad_token *tok, int i0, int i1)
 {
     for (int i = i0; i < i1; i++) {
         const char *w = T(tok, i);
+        if (!strchr("wsgdept'", w[0])) continue;     /* cheap reject: no candidate starts so */
         if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") || !strcmp(w, "wo") ||
             !strcmp(w, "tomorrow"))
             return 1;

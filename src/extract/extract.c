@@ -131,15 +131,19 @@ static void fill_date(const dyad_article *a, const dyad_token *t, int n, int cs,
         set_date(ev, art, DYAD_PREC_DAY, "article");       /* vague: no invented day */
         return;
     }
-    nh = dyad_find_dates(t, 0, n, art, dyad_clause_is_future(t, 0, n), h, 8);
+    /* the rest of the sentence, before and after the clause */
+    int future = dyad_clause_is_future(t, 0, n);
+    nh = dyad_find_dates(t, 0, cs, art, future, h, 8);
+    nh += dyad_find_dates(t, ce, n, art, future, h + nh, 8 - nh);
     const dyad_date_hit *pick = NULL;
     for (int i = 0; i < nh; i++) {
-        if (h[i].tok_end <= cs || h[i].tok_start >= ce) {
-            if (h[i].prec == DYAD_PREC_NONE) { pick = NULL; break; }
-            if (pick && (pick->prec != h[i].prec || memcmp(&pick->date, &h[i].date, sizeof pick->date)))
-                { pick = NULL; break; }                    /* ambiguous */
-            pick = &h[i];
+        if (h[i].prec == DYAD_PREC_NONE) { pick = NULL; break; }
+        if (pick && (pick->prec != h[i].prec ||
+                     memcmp(&pick->date, &h[i].date, sizeof pick->date))) {
+            pick = NULL;                                   /* ambiguous */
+            break;
         }
+        pick = &h[i];
     }
     if (pick) set_date(ev, pick->date, pick->prec, "text");
     else set_date(ev, art, DYAD_PREC_DAY, "article");
@@ -165,7 +169,13 @@ static void fill_casualties(const dyad_token *t, int n, int cs, int ce, dyad_eve
     if (!scope) return;
     dyad_casualties c;
     dyad_find_casualties(t, cs, ce, &c);
-    if (scope == 2 && c.killed < 0 && c.injured < 0) dyad_find_casualties(t, 0, n, &c);
+    if (scope == 2 && c.killed < 0 && c.injured < 0) {
+        dyad_casualties before, after;                 /* the rest of the sentence */
+        dyad_find_casualties(t, 0, cs, &before);
+        dyad_find_casualties(t, ce, n, &after);
+        c.killed = before.killed > after.killed ? before.killed : after.killed;
+        c.injured = before.injured > after.injured ? before.injured : after.injured;
+    }
     ev->fatalities = c.killed > 2000000000L ? -1 : (int)c.killed;
     ev->injured = c.injured > 2000000000L ? -1 : (int)c.injured;
 }

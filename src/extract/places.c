@@ -29,23 +29,21 @@
 
 static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
 
-static int in_list(const char *w, const char *const *l)
-{
-    for (int i = 0; l[i]; i++) if (!strcmp(w, l[i])) return 1;
-    return 0;
-}
-
-static const char *const LOC_PREP[] = { "in", "near", "outside", "at", "into", "across",
-    "around", "inside", "from", "to", "toward", "towards", "throughout", "within", "over",
-    "on", "off", "along", "via", "through", "nearby", "beyond", "between", NULL };
+static const char *const LOC_PREP[] = {
+    "across", "along", "around", "at", "between", "beyond", "from", "in", "inside", "into",
+    "near", "nearby", "off", "on", "outside", "over", "through", "throughout", "to", "toward",
+    "towards", "via", "within",
+};
 /* Words that may stand between a preposition and the name. */
-static const char *const MODIFIER[] = { "the", "eastern", "western", "northern", "southern",
-    "central", "northeastern", "northwestern", "southeastern", "southwestern", "north",
-    "south", "east", "west", "city", "town", "village", "region", "province", "capital",
-    "port", "of", "occupied", "besieged", "frontline", "front-line", "embattled", "rebel-held",
-    "coastal", "border", "strategic", "key", "district", "neighbourhood", "neighborhood",
-    "outskirts", "suburb", "suburbs", "area", "areas", "parts", "part", "much", "all", "-",
-    "held", "separatist", "disputed", "breakaway", "contested", NULL };
+static const char *const MODIFIER[] = {
+    "-", "all", "area", "areas", "besieged", "border", "breakaway", "capital", "central",
+    "city", "coastal", "contested", "disputed", "district", "east", "eastern", "embattled",
+    "front-line", "frontline", "held", "key", "much", "neighborhood", "neighbourhood", "north",
+    "northeastern", "northern", "northwestern", "occupied", "of", "outskirts", "part", "parts",
+    "port", "province", "rebel-held", "region", "separatist", "south", "southeastern",
+    "southern", "southwestern", "strategic", "suburb", "suburbs", "the", "town", "village",
+    "west", "western",
+};
 
 /* Month and weekday names are dates even where a town shares the name
  * ("in March 2021", not March in Cambridgeshire). */
@@ -54,6 +52,10 @@ static const char *const CALENDAR[] = { "april", "august", "december", "february
     "september", "sunday", "thursday", "tuesday", "wednesday" };
 
 static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+/* Membership in a sorted word list (binary search). */
+#define IN(w, list) (bsearch((w), (list), sizeof (list) / sizeof (list)[0], sizeof (list)[0], \
+                             cmp_word) != NULL)
+
 static int is_calendar(const char *w)
 {
     return bsearch(w, CALENDAR, sizeof CALENDAR / sizeof CALENDAR[0], sizeof CALENDAR[0],
@@ -65,10 +67,10 @@ static int locative_before(const dyad_token *t, int i0, int s)
 {
     for (int j = s - 1, k = 0; j >= i0 && k < 6; j--, k++) {
         const char *w = T(t, j);
-        if (in_list(w, LOC_PREP)) return 1;
-        if (!strcmp(w, "of") && j > i0 && in_list(T(t, j - 1), MODIFIER)) continue;
+        if (IN(w, LOC_PREP)) return 1;
+        if (!strcmp(w, "of") && j > i0 && IN(T(t, j - 1), MODIFIER)) continue;
         if (t[j].flags & DYAD_TOK_POSS) { j--; continue; }   /* "in Ukraine's Donetsk region" */
-        if (!in_list(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return 0;
+        if (!IN(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return 0;
         if (!strcmp(w, ",")) return 0;
     }
     return 0;
@@ -95,6 +97,7 @@ static int longest_at(const dyad_gazetteer *g, const dyad_token *t, int i, int i
         const dyad_place *const *c;
         int nc = dyad_gazetteer_find(g, key, &c);
         if (nc) { best = j - i + 1; *cands = c; *ncand = nc; }
+        if (!dyad_gazetteer_is_prefix(g, key)) break;    /* no longer name starts so */
     }
     return best;
 }
