@@ -12,6 +12,7 @@
 
 #include "dyad.h"
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "code/explain.h"
 #include "util/buf.h"
 
@@ -24,21 +25,24 @@ static void usage(FILE *f)
 
 int dyad_cmd_explain(int argc, char **argv)
 {
-    dyad_options o = {0};
-    const char *date = NULL, *text = NULL;
+    dyad_cli_opts co;
+    dyad_cli_opts_init(&co);
+    const char *text = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return EXIT_OK; }
-        else if (!strcmp(a, "--date") && i + 1 < argc) date = argv[++i];
-        else if (!strcmp(a, "--data") && i + 1 < argc) o.data_dir = argv[++i];
-        else if (!strcmp(a, "--dicts") && i + 1 < argc) o.dicts_dir = argv[++i];
-        else if (!strcmp(a, "--keep-negated")) o.keep_negated = 1;
-        else if (!strcmp(a, "--speaker-events")) o.speaker_events = 1;
-        else if (a[0] == '-' && a[1]) { fprintf(stderr, "dyad explain: unknown option '%s'\n", a); usage(stderr); return EXIT_USAGE; }
-        else if (!text) text = a;
-        else { fprintf(stderr, "dyad explain: give one sentence (quote it)\n"); return EXIT_USAGE; }
+        int rc = dyad_cli_common(&co, "dyad explain", argc, argv, &i);
+        if (rc < 0) return EXIT_USAGE;
+        if (rc > 0) continue;
+        if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "dyad explain: unknown option '%s'\n", argv[i]);
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+        if (text) { fprintf(stderr, "dyad explain: give one sentence (quote it)\n"); return EXIT_USAGE; }
+        text = argv[i];
     }
+    if (co.help) { usage(stdout); dyad_cli_common_help(stdout); return EXIT_OK; }
     if (!text) { usage(stderr); return EXIT_USAGE; }
+    const char *date = co.date;
     char today[11];
     if (!date) {
         time_t t = time(NULL);
@@ -47,6 +51,8 @@ int dyad_cmd_explain(int argc, char **argv)
         strftime(today, sizeof today, "%Y-%m-%d", &tm);
         date = today;
     }
+    dyad_options o;
+    dyad_cli_dyad_options(&co, &o);
     char err[1024];
     dyad_ctx *ctx = dyad_open(&o, err, sizeof err);
     if (!ctx) { fprintf(stderr, "dyad explain: %s\n", err); return EXIT_FAIL; }

@@ -24,14 +24,12 @@
 
 #include "code/code.h"
 
-static int caps_ok(const dyad_token *tk, int n, uint32_t capmask, uint32_t allcaps)
+static int exact_ok(const dyad_dict *d, const dyad_trie *t, uint32_t node, const dyad_token *tk, int n)
 {
-    for (int i = 0; i < n && i < 32; i++) {
-        uint32_t f = tk[i].flags;
-        if ((allcaps >> i & 1) && !(f & DYAD_TOK_ALLCAPS)) return 0;
-        if ((capmask >> i & 1) && !(f & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS))) return 0;
-    }
-    return 1;
+    if (!t->exact[node]) return 1;
+    const char *texts[32];
+    for (int i = 0; i < n && i < 32; i++) texts[i] = tk[i].text;
+    return dyad_trie_exact_ok(t, d, node, texts, n < 32 ? n : 32);
 }
 
 static mention *add_mention(dyad_coder *c, sent_state *st)
@@ -90,10 +88,17 @@ static int find_raw(dyad_coder *c, sent_state *st, raw *out, int max)
             node = dyad_trie_step(at, node, st->ti[j].low);
             if (!node) break;
             int a = at->term[node];
-            if (a >= 0 && caps_ok(tk + i, j - i + 1, at->capmask[node], at->allcaps[node])
-                && dyad_actor_code_on(d, a, c->date, NULL)) { best = a; bestend = j + 1; }
+            if (a >= 0 && exact_ok(d, at, node, tk + i, j - i + 1)) { best = a; bestend = j + 1; }
         }
-        if (best >= 0) { out[n++] = (raw){ i, bestend, best, -1 }; i = bestend; continue; }
+        if (best >= 0) {
+            const char *code = dyad_actor_code_on(d, best, c->date, NULL);
+            if (code && strcmp(code, DYAD_NOT_ACTOR)) out[n++] = (raw){ i, bestend, best, -1 };
+            else if (code)
+                dyad_trace(c, "not an actor: '%s' (%s:%d)", dyad_span_text(c, st, i, bestend),
+                           dyad_dict_actor(d, best)->src.file, dyad_dict_actor(d, best)->src.line);
+            i = bestend;
+            continue;
+        }
         int gbest = -1;
         node = 0;
         for (int j = i; j < ntok; j++) {
@@ -136,16 +141,22 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         if (r[k].actor >= 0) set_actor(c, m, r[k].actor);
         /* COUNTRY ['s] AGENT ... */
         if (r[k].actor >= 0 && m->code && k + 1 < nr && r[k + 1].agent >= 0 && !m->person) {
-            int gap = r[k + 1].s - r[k].e;
-            if (gap == 0 || (gap == 1 && st->ti[r[k].e].low == ctx->w_poss)) {
+            /* between the country and the agent: 's, and title words ("Deputy", "former") */
+            int j = r[k].e, former = 0;
+            if (j < r[k + 1].s && st->ti[j].low == ctx->w_poss) j++;
+            while (j < r[k + 1].s && j - r[k].e < 3 && (st->ti[j].cls & W_TITLEMOD)) former |= (st->ti[j++].cls & W_FORMER) != 0;
+            if (j == r[k + 1].s) {
                 const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);
-                m->role = g->code;
+                m->role = former ? "ELI" : g->code;
                 m->agent = r[k + 1].agent;
                 const char *ccode = m->code;
-                m->code = compose(c, ccode, g->code);
+                m->code = compose(c, ccode, m->role);
                 m->person = agent_is_person(c, st, &r[k + 1]);
                 m->country_only = 0;
                 m->e = r[k + 1].e;
+                /* "a former Georgian defence minister": CAMEO codes former office holders ELI */
+                int b = m->s - 1;
+                if (b >= 0 && (st->ti[b].cls & W_FORMER)) { m->role = "ELI"; m->code = compose(c, ccode, "ELI"); }
                 if (c->trace)
                     m->how = dyad_arena_printf(&c->arena, "country %s (%s:%d) + agent %s (%s:%d) = %s", ccode,
                                                dyad_dict_actor(d, r[k].actor)->src.file, dyad_dict_actor(d, r[k].actor)->src.line,
@@ -177,10 +188,24 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
                 }
             }
         }
+        /* ... followed by the head noun: "Belarusian opposition activists", "government troops" */
+        if (m->agent >= 0 && m->code != m->role && k + 1 < nr && r[k + 1].s == m->e && r[k + 1].agent >= 0
+            && !m->person) {
+            const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);
+            if (strcmp(g->code, m->role)) { m->role = g->code; m->code = compose(c, m->code, g->code); }
+            m->e = r[k + 1].e;
+            m->person = agent_is_person(c, st, &r[k + 1]);
+            if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; head noun agent %s (%s:%d) = %s", m->how ? m->how : "",
+                                                 g->code, g->src.file, g->src.line, m->code);
+            k++;
+        }
         /* ... followed by a person: the title and the name are one actor */
         if (m->agent >= 0 && k + 1 < nr && r[k + 1].s == m->e && r[k + 1].actor >= 0
             && dyad_dict_actor(d, r[k + 1].actor)->dated) {
-            const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);
+            const dyad_actor_code *which = NULL;
+            const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, &which);
+            /* the title in the text is current: it beats the person's default code */
+            if (pc && which && which->from < 0 && m->code != m->role) pc = m->code;
             if (pc) {
                 if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d) = %s", m->how ? m->how : "",
                                                      dyad_dict_actor(d, r[k + 1].actor)->src.file,

@@ -51,6 +51,9 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
     { "side country nation leader party government state", W_SIDES },
     { "country nation", W_COUNTRYWORD },
     { "of in from", W_PLACE_PREP },
+    { "deputy vice acting first senior top chief interim outgoing incoming new then former ex", W_TITLEMOD },
+    { "former ex", W_FORMER },
+    { "him her", W_PRON_OBJ },
 };
 
 uint32_t dyad_word_classes(const dyad_ctx *ctx, dyad_wid w)
@@ -219,7 +222,7 @@ static void prepare(dyad_coder *c, sent_state *st)
         ti->cls = dyad_word_classes(ctx, ti->low) | dyad_word_classes(ctx, ti->lem);
         /* a capitalised word inside a sentence is a name, not a grammar word ("May", "Will") */
         if ((tk->flags & DYAD_TOK_CAP) && !(tk->flags & DYAD_TOK_SENT_START) && i > 0)
-            ti->cls &= W_TIME | W_PERSON_TITLE;
+            ti->cls &= W_TIME | W_PERSON_TITLE | W_TITLEMOD | W_FORMER;
         ti->mention = -1;
     }
     st->discard = -1;

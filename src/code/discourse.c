@@ -74,7 +74,16 @@ static int sides(dyad_coder *c, sent_state *st, int i)
     if (st->ti[j].low == ctx->w_the && j + 1 < ntok && st->ti[j + 1].low == ctx->w_two) j += 2;
     else if (st->ti[j].low == ctx->w_both) j += 1;
     else return 0;
-    if (j >= ntok || !(st->ti[j].cls & W_SIDES) || st->ti[j].mention >= 0) return 0;
+    if (j >= ntok || !(st->ti[j].cls & W_SIDES)) return 0;
+    if (st->ti[j].mention >= 0) {
+        /* "the two leaders": the agent "leader" gives way to the description */
+        int k = -1;
+        for (int q = 0; q < st->nm; q++) if (st->m[q].s <= j && j < st->m[q].e) k = q;
+        if (k < 0 || st->m[k].kind != M_AGENT || st->m[k].code != st->m[k].role || st->m[k].e != j + 1) return 0;
+        memmove(&st->m[k], &st->m[k + 1], (size_t)(st->nm - k - 1) * sizeof *st->m);
+        st->nm--;
+        for (int q = s; q <= j; q++) st->ti[q].mention = -1;
+    }
     const char *noun = st->s->tok[j].lemma;
     int want_country = dyad_word_classes(ctx, st->ti[j].lem) & W_COUNTRYWORD;
     int want_person = !strcmp(noun, "leader");
@@ -119,7 +128,8 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         if (used) { i += used - 1; continue; }
         uint32_t cls = st->ti[i].cls;
         if (cls & W_PRON_PERS) {
-            int n = candidates(c, st, i, cand, DYAD_DISCOURSE + 64);
+            /* "him"/"her" as an object is not the subject of its own sentence */
+            int n = candidates(c, st, (cls & W_PRON_OBJ) ? 0 : i, cand, DYAD_DISCOURSE + 64);
             int k = n - 1;
             while (k >= 0 && !cand[k].person) k--;
             if (k < 0) { dyad_trace(c, "pronoun: '%s' -- no earlier person", st->s->tok[i].text); continue; }
@@ -149,11 +159,13 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
     /* "the ministry": an agent with no country after "the" takes the latest actor with that role */
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
-        if (m->kind != M_AGENT || m->code != m->role || m->s == 0) continue;
-        if (st->ti[m->s].low != ctx->w_the && st->ti[m->s - 1].low != ctx->w_the) continue;
+        if (m->kind != M_AGENT || m->code != m->role) continue;
+        if (st->ti[m->s].low != ctx->w_the && (m->s == 0 || st->ti[m->s - 1].low != ctx->w_the)) continue;
         int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
         int q = n - 1;
-        while (q >= 0 && !(cand[q].role && !strcmp(cand[q].role, m->role) && strlen(cand[q].code) > strlen(m->role))) q--;
+        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL) */
+        while (q >= 0 && !(cand[q].role && !strncmp(cand[q].role, m->role, strlen(m->role))
+                           && strlen(cand[q].code) > strlen(m->role))) q--;
         if (q < 0) continue;
         m->code = cand[q].code;
         m->person = cand[q].person;

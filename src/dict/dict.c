@@ -167,9 +167,8 @@ static int trie_init(dyad_trie *t)
     t->vals = calloc(t->cap, sizeof *t->vals);
     t->capnodes = 64;
     t->term = malloc(t->capnodes * sizeof *t->term);
-    t->capmask = calloc(t->capnodes, sizeof *t->capmask);
-    t->allcaps = calloc(t->capnodes, sizeof *t->allcaps);
-    if (!t->keys || !t->vals || !t->term || !t->capmask || !t->allcaps) return -1;
+    t->exact = calloc(t->capnodes, sizeof *t->exact);
+    if (!t->keys || !t->vals || !t->term || !t->exact) return -1;
     t->term[0] = -1;
     t->nnodes = 1;
     return 0;
@@ -177,7 +176,7 @@ static int trie_init(dyad_trie *t)
 
 static void trie_free(dyad_trie *t)
 {
-    free(t->keys); free(t->vals); free(t->term); free(t->capmask); free(t->allcaps);
+    free(t->keys); free(t->vals); free(t->term); free(t->exact); free(t->exactw);
 }
 
 uint32_t dyad_trie_step(const dyad_trie *t, uint32_t node, dyad_wid w)
@@ -218,31 +217,45 @@ static uint32_t trie_child(dyad_trie *t, uint32_t node, dyad_wid w)
         int32_t *term = realloc(t->term, nc * sizeof *term);
         if (!term) return 0;
         t->term = term;
-        uint32_t *cm = realloc(t->capmask, nc * sizeof *cm);
-        if (!cm) return 0;
-        t->capmask = cm;
-        uint32_t *ac = realloc(t->allcaps, nc * sizeof *ac);
-        if (!ac) return 0;
-        t->allcaps = ac;
+        uint32_t *ex = realloc(t->exact, nc * sizeof *ex);
+        if (!ex) return 0;
+        t->exact = ex;
         t->capnodes = nc;
     }
     c = (uint32_t)t->nnodes++;
     t->term[c] = -1;
-    t->capmask[c] = t->allcaps[c] = 0;
+    t->exact[c] = 0;
     trie_put_edge(t, ((uint64_t)node << 32) | w, c);
     t->n++;
     return c;
 }
 
+static int trie_set_exact(dyad_trie *t, uint32_t node, const dyad_wid *ex, int n)
+{
+    if (dyad_vec_grow((void **)&t->exactw, &t->capexactw, t->nexactw + (size_t)n, sizeof *t->exactw) < 0) return -1;
+    t->exact[node] = (uint32_t)t->nexactw + 1;
+    memcpy(t->exactw + t->nexactw, ex, (size_t)n * sizeof *ex);
+    t->nexactw += (size_t)n;
+    return 0;
+}
+
+int dyad_trie_exact_ok(const dyad_trie *t, const dyad_dict *d, uint32_t node, const char *const *texts, int n)
+{
+    if (!t->exact[node]) return 1;
+    const dyad_wid *ex = t->exactw + t->exact[node] - 1;
+    for (int i = 0; i < n; i++)
+        if (ex[i] && strcmp(texts[i], d->words[ex[i]])) return 0;
+    return 1;
+}
+
 /* Split a phrase into words (spaces; a trailing 's becomes its own word, as
  * the tokenizer does), intern them (lemmas if `lemma`), walk/extend the trie.
  * Returns the final node, 0 on error (message recorded). */
-uint32_t dyad_dict_trie_add(dyad_dict *d, dyad_trie *t, const char *phrase, int lemma,
-                            dyad_src src, uint32_t *capmask, uint32_t *allcaps)
+static uint32_t trie_add(dyad_dict *d, dyad_trie *t, const char *phrase, int lemma,
+                         dyad_src src, dyad_wid *exact, int *nexact)
 {
     uint32_t node = 0;
-    int nw = 0;
-    *capmask = *allcaps = 0;
+    int nw = 0, anyexact = 0;
     const char *p = phrase;
     while (*p) {
         while (*p == ' ' || *p == '\t') p++;
@@ -260,13 +273,19 @@ uint32_t dyad_dict_trie_add(dyad_dict *d, dyad_trie *t, const char *phrase, int 
         for (int k = 0; k < 2 && parts[k]; k++) {
             const char *w = parts[k];
             size_t wn = lens[k];
-            if (nw < 32 && isupper((unsigned char)w[0])) {
-                *capmask |= 1u << nw;
-                int all = wn > 1, letters = 0;
-                for (size_t i = 0; i < wn; i++)
-                    if (isalpha((unsigned char)w[i])) { letters++; if (islower((unsigned char)w[i])) all = 0; }
-                if (all && letters > 1) *allcaps |= 1u << nw;
+            dyad_wid ex = 0;
+            if (wn >= 3 && w[0] == '"' && w[wn - 1] == '"') {
+                /* "US": this word must be spelled exactly so in the text */
+                w++;
+                wn -= 2;
+                char *orig = dyad_arena_strndup(&d->pool, w, wn);
+                ex = orig ? dyad_dict_intern(d, orig) : 0;
+                anyexact = 1;
+            } else if (memchr(w, '"', wn)) {
+                dyad_dict_error(d, src, "stray '\"' in '%.*s' (quote a whole word: \"US\")", (int)wn, w);
+                return 0;
             }
+            if (nw < 32) exact[nw] = ex;
             char *low = dyad_dict_lower(d, w, wn);
             if (!low) return 0;
             dyad_wid id = lemma ? dyad_dict_intern_lemma(d, low) : dyad_dict_intern(d, low);
@@ -277,6 +296,8 @@ uint32_t dyad_dict_trie_add(dyad_dict *d, dyad_trie *t, const char *phrase, int 
         }
     }
     if (!nw) dyad_dict_error(d, src, "empty phrase");
+    if (nw > 32) { dyad_dict_error(d, src, "phrase longer than 32 words"); return 0; }
+    *nexact = anyexact ? nw : 0;
     return nw ? node : 0;
 }
 
@@ -326,8 +347,9 @@ int dyad_dict_add_actor(dyad_dict *d, dyad_src src)
 
 int dyad_dict_actor_phrase(dyad_dict *d, int actor, const char *phrase, dyad_src src)
 {
-    uint32_t cm, ac;
-    uint32_t node = dyad_dict_trie_add(d, &d->actors_t, phrase, 0, src, &cm, &ac);
+    dyad_wid ex[32];
+    int nex = 0;
+    uint32_t node = trie_add(d, &d->actors_t, phrase, 0, src, ex, &nex);
     if (!node) return -1;
     d->nactor_phrases++;
     dyad_actor *a = &d->actors[actor];
@@ -335,13 +357,12 @@ int dyad_dict_actor_phrase(dyad_dict *d, int actor, const char *phrase, dyad_src
     int32_t old = d->actors_t.term[node];
     if (old < 0) {
         d->actors_t.term[node] = actor;
-        d->actors_t.capmask[node] = cm;
-        d->actors_t.allcaps[node] = ac;
+        if (nex && trie_set_exact(&d->actors_t, node, ex, nex) < 0) return dyad_dict_error(d, src, "out of memory");
         return 0;
     }
-    /* A second entry for the same phrase: compared once all codes are known. */
-    d->actors_t.capmask[node] &= cm;
-    d->actors_t.allcaps[node] &= ac;
+    /* A second entry for the same phrase: compared once all codes are known. An
+     * unquoted spelling of the same phrase lifts the exact-spelling requirement. */
+    if (!nex) d->actors_t.exact[node] = 0;
     if (old == actor) return 0;
     if (GROW(d->dups, d->ndups, d->capdups) < 0) return dyad_dict_error(d, src, "out of memory");
     d->dups[d->ndups++] = (struct dyad_dup){ .a = old, .b = actor, .src = src,
@@ -351,6 +372,7 @@ int dyad_dict_actor_phrase(dyad_dict *d, int actor, const char *phrase, dyad_src
 
 static int valid_code(const char *c, int roles_only)
 {
+    if (!roles_only && !strcmp(c, DYAD_NOT_ACTOR)) return 1;
     size_t n = strlen(c);
     if (n < 3 || n > 15 || n % 3) return 0;
     for (size_t i = 0; i < n; i++) if (!isupper((unsigned char)c[i]) && !isdigit((unsigned char)c[i])) return 0;
@@ -382,8 +404,9 @@ int dyad_dict_add_agent(dyad_dict *d, const char *phrase, const char *code, dyad
 {
     if (!valid_code(code, 1))
         return dyad_dict_error(d, src, "unknown code format '%s' (want role codes such as GOV or REBMIL)", code);
-    uint32_t cm, ac;
-    uint32_t node = dyad_dict_trie_add(d, &d->agents_t, phrase, 1, src, &cm, &ac);
+    dyad_wid ex[32];
+    int nex = 0;
+    uint32_t node = trie_add(d, &d->agents_t, phrase, 1, src, ex, &nex);
     if (!node) return -1;
     d->nagent_phrases++;
     int32_t old = d->agents_t.term[node];
@@ -433,8 +456,9 @@ int dyad_dict_add_set_member(dyad_dict *d, const char *set, const char *word, dy
 
 int dyad_dict_add_discard(dyad_dict *d, const char *phrase, dyad_src src)
 {
-    uint32_t cm, ac;
-    uint32_t node = dyad_dict_trie_add(d, &d->discards_t, phrase, 1, src, &cm, &ac);
+    dyad_wid ex[32];
+    int nex = 0;
+    uint32_t node = trie_add(d, &d->discards_t, phrase, 1, src, ex, &nex);
     if (!node) return -1;
     if (d->discards_t.term[node] >= 0) return 0;
     if (GROW(d->discards, d->ndiscards, d->capdiscards) < 0) return dyad_dict_error(d, src, "out of memory");

@@ -45,6 +45,7 @@ typedef struct dyad_src {           /* where an entry was written */
 
 #define DYAD_DATE_MIN 0             /* open "from" end */
 #define DYAD_DATE_MAX 99999999      /* open "to" end */
+#define DYAD_NOT_ACTOR "---"        /* code of phrases that are not actors ("South China Sea") */
 
 typedef struct dyad_actor_code {
     char code[16];                  /* "RUSGOV" */
@@ -116,6 +117,8 @@ typedef struct dyad_pelem_spec {
     const char *set;                /* DYAD_EL_SET: set name without '@' */
 } dyad_pelem_spec;
 
+typedef struct dyad_dict dyad_dict;
+
 /* ---- Tries (actor phrases, agent phrases, discards) ------------------- */
 
 typedef struct dyad_trie {
@@ -123,17 +126,21 @@ typedef struct dyad_trie {
     uint32_t *vals;                 /* child node */
     size_t cap, n;                  /* hash capacity (power of two), edges */
     int32_t *term;                  /* node -> entry index, -1 none */
-    uint32_t *capmask;              /* node -> words that must be capitalised (bit i) */
-    uint32_t *allcaps;              /* node -> words that must be ALL CAPS */
+    uint32_t *exact;                /* node -> 0, or 1 + offset in exactw of the phrase's
+                                       words: a non-zero wid there is a "quoted" word that
+                                       must match the token's spelling exactly */
     size_t nnodes, capnodes;
+    dyad_wid *exactw;
+    size_t nexactw, capexactw;
 } dyad_trie;
 
 /* Child of `node` by word `w`, 0 if none. The root is node 0. */
 uint32_t dyad_trie_step(const dyad_trie *t, uint32_t node, dyad_wid w);
+/* Do the quoted words of the phrase ending at `node` match these tokens' spelling? */
+int dyad_trie_exact_ok(const dyad_trie *t, const struct dyad_dict *d, uint32_t node,
+                       const char *const *texts, int n);
 
 /* ---- The dictionary --------------------------------------------------- */
-
-typedef struct dyad_dict dyad_dict;
 
 /* How agent, pattern, set and discard words are lemmatised (dyad_lemma of
  * src/text; NULL: words are used as written). Taking a function keeps the

@@ -126,20 +126,26 @@ static void test_possessive_phrase(void **st)
     dyad_dict_free(d);
 }
 
-static void test_capitalisation_mask(void **st)
+static void test_quoted_exact(void **st)
 {
     (void)st;
     int n;
-    dyad_dict *d = load("actor US | the United States = USA\n", &n);
+    dyad_dict *d = load("actor \"US\" | the United States = USA\nactor South China Sea = ---\n", &n);
     assert_int_equal(n, 0);
     const dyad_trie *t = dyad_dict_actor_trie(d);
     uint32_t node = dyad_trie_step(t, 0, dyad_dict_word(d, "us"));
     assert_true(node);
-    assert_int_equal(t->allcaps[node], 1);
+    const char *good[] = { "US" }, *bad[] = { "us" }, *bad2[] = { "Us" };
+    assert_true(dyad_trie_exact_ok(t, d, node, good, 1));
+    assert_false(dyad_trie_exact_ok(t, d, node, bad, 1));
+    assert_false(dyad_trie_exact_ok(t, d, node, bad2, 1));
     node = dyad_trie_step(t, 0, dyad_dict_word(d, "the"));
     node = dyad_trie_step(t, node, dyad_dict_word(d, "united"));
     node = dyad_trie_step(t, node, dyad_dict_word(d, "states"));
-    assert_int_equal(t->capmask[node], 6);
+    const char *any[] = { "THE", "united", "States" };
+    assert_true(dyad_trie_exact_ok(t, d, node, any, 3));
+    int a = actor_of(d, "south china sea");
+    assert_string_equal(dyad_actor_code_on(d, a, 20200101, NULL), DYAD_NOT_ACTOR);
     dyad_dict_free(d);
 }
 
@@ -172,6 +178,7 @@ static void test_errors(void **st)
     expect_error("pattern 190: SRC (attack TGT\n", "unbalanced");
     expect_error("set weapon = gun\n", "set name must be @name");
     expect_error("set @weapon = gun | air strike\n", "must be one word");
+    expect_error("actor U\"S = USA\n", "stray");
     expect_error("frobnicate x\n", "t.txt:1: unknown entry 'frobnicate'");
     expect_error("   = RUS\n", "t.txt:1: indented line without an entry");
 }
@@ -313,7 +320,7 @@ int main(void)
         cmocka_unit_test(test_actor_date_ranges),
         cmocka_unit_test(test_actor_no_default),
         cmocka_unit_test(test_possessive_phrase),
-        cmocka_unit_test(test_capitalisation_mask),
+        cmocka_unit_test(test_quoted_exact),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_all_errors_listed),
         cmocka_unit_test(test_flags_ok),
