@@ -16,7 +16,7 @@
  *             tells the caller the clause has its own (unknown) time and no
  *             day must be invented.
  * Dates without a year take the article's year, or the year before when the
- * day would fall after the article date (the past is what news reports),
+ * month is after the article's month (the past is what news reports),
  * unless the clause is in the future tense. Invalid days (February 30,
  * February 29 of a common year) are not dates.
  *
@@ -218,13 +218,15 @@ int dyad_clause_is_future(const dyad_token *tok, int i0, int i1)
 
 /* ---- resolution helpers --------------------------------------------------- */
 
-/* Year for a month-day stated without one. */
+/* Year for a month-day stated without one. News reports the past, so a
+ * month after the article's month is last year's ("Dec. 31" in an article
+ * of Jan. 2); a later day in the article's own month stays in its year
+ * (time zones, late filing, schedules). A future clause mirrors this. */
 static int infer_year(dyad_ymd art, int m, int d, int future)
 {
-    int later = m > art.m || (m == art.m && d > art.d);
-    int earlier = m < art.m || (m == art.m && d < art.d);
-    if (!future && later) return art.y - 1;
-    if (future && earlier) return art.y + 1;
+    (void)d;
+    if (!future && m > art.m) return art.y - 1;
+    if (future && m < art.m) return art.y + 1;
     return art.y;
 }
 

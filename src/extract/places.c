@@ -172,7 +172,10 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
             strong = 1;
         int all_common = 1;
         for (int k = 0; k < nc; k++) if (!c[k]->common) all_common = 0;
-        if (all_common && n == 1 && (t[i].flags & DYAD_TOK_SENT_START)) strong = 0;
+        /* a common word as a name: not first in the sentence, not "the West" */
+        if (all_common && n == 1 && ((t[i].flags & DYAD_TOK_SENT_START) ||
+                                     (i > i0 && !strcmp(T(t, i - 1), "the"))))
+            strong = 0;
         if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1 };
         i += n + used;
     }

@@ -88,6 +88,8 @@ static void not_places(void **state)
     P("He spoke of peace in male prisons.", NULL, NULL, "none");
     P("Of course the talks failed.", NULL, NULL, "none");
     P("Split decisions were made.", NULL, NULL, "none");
+    P("Sanctions were debated in the West.", NULL, NULL, "none");
+    P("Officials met in the Central region.", NULL, NULL, "none");
     /* month names are dates */
     P("Troops entered the city in March 2021.", NULL, NULL, "none");
     P("Troops entered the city in May.", NULL, NULL, "none");
