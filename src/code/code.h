@@ -82,9 +82,14 @@ typedef struct clause {
 } clause;
 enum { C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING };
 
+enum {                          /* tinfo.f: facts about the token computed once */
+    T_COMMA = 1, T_LY = 2, T_VERBFORM = 4, T_ING = 8, T_ED = 16
+};
+
 typedef struct tinfo {
     dyad_wid low, lem;
     uint32_t cls;
+    uint32_t f;                 /* T_* */
     int mention;                /* -1 */
     int clause;
 } tinfo;

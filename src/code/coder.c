@@ -220,6 +220,12 @@ static void prepare(dyad_coder *c, sent_state *st)
             ti->lem = tk->lemma && strcmp(tk->lemma, tk->lower) ? dyad_dict_word(ctx->dict, tk->lemma) : ti->low;
         }
         ti->cls = dyad_word_classes(ctx, ti->low) | dyad_word_classes(ctx, ti->lem);
+        size_t n = strlen(tk->lower);
+        if (tk->text[0] == ',' && tk->text[1] == '\0') ti->f |= T_COMMA;
+        if (n > 4 && !(tk->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT)) && !strcmp(tk->lower + n - 2, "ly")) ti->f |= T_LY;
+        if (n > 3 && !strcmp(tk->lower + n - 3, "ing")) ti->f |= T_ING;
+        if (n > 2 && !strcmp(tk->lower + n - 2, "ed")) ti->f |= T_ED;
+        if (dyad_verb_form(tk)) ti->f |= T_VERBFORM;
         /* a capitalised word inside a sentence is a name, not a grammar word ("May", "Will") */
         if ((tk->flags & DYAD_TOK_CAP) && !(tk->flags & DYAD_TOK_SENT_START) && i > 0)
             ti->cls &= W_TIME | W_PERSON_TITLE | W_TITLEMOD | W_FORMER;

@@ -41,6 +41,11 @@ typedef struct bind {
     int m[8], n;            /* mentions bound to the slot */
 } bind;
 
+typedef struct subj_cache {     /* the subject search depends only on the head: once per head */
+    int done[2], ok[2];
+    bind b[2];
+} subj_cache;
+
 typedef struct mstate {
     const dyad_pelem *el;   /* elements (right side, possibly rewritten) */
     int nel;
@@ -49,6 +54,7 @@ typedef struct mstate {
     bind src, tgt;
     int end;                /* one past the last token matched */
     int sym_open;           /* sym pattern may stop before TGT */
+    subj_cache *sc;
 } mstate;
 
 static int is_word(const sent_state *st, int i, const char *w)
@@ -58,11 +64,7 @@ static int is_word(const sent_state *st, int i, const char *w)
 
 static int adverbish(const sent_state *st, int i)
 {
-    if (st->ti[i].cls & W_ADV) return 1;
-    const dyad_token *t = &st->s->tok[i];
-    size_t n = strlen(t->lower);
-    return st->ti[i].mention < 0 && !(t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT)) && n > 4
-           && !strcmp(t->lower + n - 2, "ly");
+    return (st->ti[i].cls & W_ADV) || ((st->ti[i].f & T_LY) && st->ti[i].mention < 0);
 }
 
 static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
@@ -94,11 +96,9 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         j--;
     }
     vg->s = j + 1;
-    const dyad_token *t = &st->s->tok[h];
-    size_t n = strlen(t->lower);
-    int ing = n > 3 && !strcmp(t->lower + n - 3, "ing");
     int by_next = h + 1 < st->s->ntok && st->ti[h + 1].low == c->ctx->w_by;
-    vg->passive = vg->be && !ing && ((t->lemma && strcmp(t->lemma, t->lower)) || by_next);
+    vg->passive = vg->be && !(st->ti[h].f & T_ING) && (st->ti[h].lem != st->ti[h].low || by_next
+                                                      || (st->ti[h].f & T_VERBFORM));
 }
 
 /* ---- element matching ---------------------------------------------------- */
@@ -261,12 +261,12 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         }
         uint32_t k = st->ti[j].cls;
         const dyad_token *t = &st->s->tok[j];
-        if (!strcmp(t->text, ",") && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
-        if (!strcmp(t->text, ",") && !paren) {
+        if ((st->ti[j].f & T_COMMA) && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
+        if ((st->ti[j].f & T_COMMA) && !paren) {
             /* skip one parenthesis ", backed by China," */
             int q = j - 1;
-            while (q >= 0 && q > j - 12 && strcmp(st->s->tok[q].text, ",")) q--;
-            if (q >= 0 && q > j - 12 && strcmp(st->s->tok[q].text, ",") == 0) { paren = 1; j = q - 1; continue; }
+            while (q >= 0 && q > j - 12 && !(st->ti[q].f & T_COMMA)) q--;
+            if (q >= 0 && q > j - 12 && (st->ti[q].f & T_COMMA)) { paren = 1; j = q - 1; continue; }
             return 0;
         }
         if (adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
@@ -315,7 +315,13 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
              * adjective stands for its noun only in the passive and for material conflict */
             int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
             int modifier_ok = passive || root == 15 || root >= 17;
-            if (!find_subject(c, st, vg->s, ms->clause, b, &where, modifier_ok)) {
+            subj_cache *sc = ms->sc;
+            if (!sc->done[modifier_ok]) {
+                sc->done[modifier_ok] = 1;
+                sc->ok[modifier_ok] = find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
+            }
+            if (sc->ok[modifier_ok]) *b = sc->b[modifier_ok];
+            if (!sc->ok[modifier_ok]) {
                 if (k == 0 && inherited_subject(st, ms->clause, b, 0)) return 1;
                 return 0;
             }
@@ -395,7 +401,7 @@ typedef struct cand {
     mstate ms;
 } cand;
 
-static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out)
+static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
     const dyad_dict *d = c->ctx->dict;
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
@@ -411,6 +417,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         mstate ms;
         memset(&ms, 0, sizeof ms);
         ms.p = p;
+        ms.sc = sc;
         ms.clause = st->ti[h].clause;
         if (!passive) {
             ms.el = el + H + 1;
@@ -451,6 +458,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     vgroup vg;
     verb_group(c, st, h, &vg);
     cand best = { .pid = -1 };
+    subj_cache sc;
+    memset(&sc, 0, sizeof sc);
     if (c->trace)
         dyad_trace(c, "head '%s' (verb group tokens %d-%d%s%s%s%s%s), clause %d: %d candidate patterns",
                    st->s->tok[h].text, vg.s, h, vg.neg ? ", negated" : "", vg.modal ? ", modal/future" : "",
@@ -463,7 +472,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         for (int i = 0; i < n; i++) {
             cand cd;
             tried++;
-            if (!try_pattern(c, st, h, &vg, (int)l[i], &cd)) {
+            if (!try_pattern(c, st, h, &vg, (int)l[i], &cd, &sc)) {
                 if (c->trace && ++nomatch <= 6) {
                     const dyad_pattern *p = dyad_dict_pattern(d, (int)l[i]);
                     dyad_trace(c, "  pattern %s:%d [%s] %s -- no match", p->src.file, p->src.line, p->code, p->text);
@@ -554,8 +563,7 @@ static int auxiliary(const sent_state *st, int h)
     if (!(st->ti[h].cls & (W_BE | W_HAVE | W_DO))) return 0;
     for (int j = h + 1; j < st->s->ntok && j <= h + 3; j++) {
         if (st->ti[j].cls & (W_NEG | W_ADV | W_BE | W_HAVE)) continue;
-        return st->ti[j].mention < 0 && (dyad_verb_form(&st->s->tok[j])
-                                         || (strlen(st->s->tok[j].lower) > 3 && !strcmp(st->s->tok[j].lower + strlen(st->s->tok[j].lower) - 3, "ing")));
+        return st->ti[j].mention < 0 && (st->ti[j].f & (T_VERBFORM | T_ING));
     }
     return 0;
 }
