@@ -110,6 +110,8 @@ typedef struct sent_state {
     group *g; int ng;
     clause *c; int nc;
     int discard;                /* discard id or -1 */
+    uint64_t words[16];         /* bitmap of (word id & 1023) of every lower form and lemma:
+                                   a pattern whose required word is absent is skipped */
 } sent_state;
 
 struct dyad_coder {

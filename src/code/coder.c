@@ -226,6 +226,8 @@ static void prepare(dyad_coder *c, sent_state *st)
         if (n > 3 && !strcmp(tk->lower + n - 3, "ing")) ti->f |= T_ING;
         if (n > 2 && !strcmp(tk->lower + n - 2, "ed")) ti->f |= T_ED;
         if (dyad_verb_form(tk)) ti->f |= T_VERBFORM;
+        st->words[(ti->low & 1023) >> 6] |= 1ull << (ti->low & 63);
+        st->words[(ti->lem & 1023) >> 6] |= 1ull << (ti->lem & 63);
         /* a capitalised word inside a sentence is a name, not a grammar word ("May", "Will") */
         if ((tk->flags & DYAD_TOK_CAP) && !(tk->flags & DYAD_TOK_SENT_START) && i > 0)
             ti->cls &= W_TIME | W_PERSON_TITLE | W_TITLEMOD | W_FORMER;

@@ -407,7 +407,16 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
-    if (!word_match(d, &el[H], st, h)) return 0;
+    /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
+    for (int k = 0; k < p->nelem; k++) {
+        if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
+        if ((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k])) continue;      /* sym_stop may skip it */
+        const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
+        int any = 0;
+        for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
+        if (!any) return 0;
+    }
+    if ((el[H].flags & DYAD_EL_PREFIX) && !word_match(d, &el[H], st, h)) return 0;
     int left_slot = -1, right_tgt = -1;
     for (int k = 0; k < H; k++) if (el[k].kind == DYAD_EL_SRC) left_slot = k;
     for (int k = H + 1; k < p->nelem; k++) if (el[k].kind == DYAD_EL_TGT) right_tgt = k;
