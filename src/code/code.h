@@ -33,7 +33,7 @@ enum {
     W_ADV = 1 << 10, W_PRON_PERS = 1 << 11, W_PREP = 1 << 12, W_REFUSE = 1 << 13,
     W_IRREAL = 1 << 14, W_TIME = 1 << 15, W_PERSON_TITLE = 1 << 16, W_COND = 1 << 17,
     W_SIDES = 1 << 18, W_COUNTRYWORD = 1 << 19, W_PLACE_PREP = 1 << 20, W_PRON_PLUR = 1 << 21,
-    W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24
+    W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24, W_GEOADJ = 1 << 25, W_QUANT = 1 << 26
 };
 
 struct dyad_ctx {

@@ -54,6 +54,13 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
     { "deputy vice acting first senior top chief interim outgoing incoming new then former ex", W_TITLEMOD },
     { "former ex", W_FORMER },
     { "him her", W_PRON_OBJ },
+    { "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+      "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand dozen dozens "
+      "hundreds thousands scores several many few more than about nearly almost around some "
+      "numerous other least most", W_QUANT },
+    { "northern southern eastern western central north south east west northeastern northwestern "
+      "southeastern southwestern north-east north-west south-east south-west northeast northwest "
+      "southeast southwest occupied neighbouring neighboring rebel-held government-held", W_GEOADJ },
 };
 
 uint32_t dyad_word_classes(const dyad_ctx *ctx, dyad_wid w)

@@ -162,9 +162,21 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
 
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
+    /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
+     * "southern" (Israel), "the occupied" (West Bank) */
     int p = pos, skipped = 0;
-    while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 3
-           && ((st->ti[p].cls & W_DET) || (st->s->tok[p].flags & DYAD_TOK_NUM))) { p++; skipped++; }
+    while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 5) {
+        uint32_t k = st->ti[p].cls;
+        int quant_before = p > pos && ((st->ti[p - 1].cls & W_QUANT) || (st->s->tok[p - 1].flags & DYAD_TOK_NUM));
+        if ((k & (W_DET | W_GEOADJ | W_QUANT)) || (st->s->tok[p].flags & DYAD_TOK_NUM)
+            || (st->ti[p].low == c->ctx->w_of && quant_before)
+            || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
+            p++;
+            skipped++;
+            continue;
+        }
+        break;
+    }
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
@@ -272,7 +284,7 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         if (adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
             || (k & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG))) { j--; continue; }
         /* "Armenian positions were shelled": a nationality adjective before a plain noun */
-        for (int q = j, n = 0; modifier_ok && q >= 0 && n < 2 && st->ti[q].clause == cl; q--, n++) {
+        for (int q = j, n = 0; modifier_ok && q >= 0 && n < 3 && st->ti[q].clause == cl; q--, n++) {
             const dyad_token *u = &st->s->tok[q];
             if (st->ti[q].mention >= 0) {
                 const mention *mm = &st->m[st->ti[q].mention];
