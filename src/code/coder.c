@@ -129,6 +129,13 @@ dyad_ctx *dyad_open(const dyad_options *opt, char *err, size_t errlen)
     if (!ctx->lx) { dyad_close(ctx); return NULL; }
     ctx->dict = dyad_dict_new(dyad_lemma, ctx->lx);
     if (!ctx->dict) { if (err) snprintf(err, errlen, "out of memory"); dyad_close(ctx); return NULL; }
+    if (o.tabari_project) {
+        /* the TABARI loader (a .project's .actors/.agents/.verbs through the builder
+         * API of src/dict/dict.h) is not part of this build yet */
+        if (err) snprintf(err, errlen, "%s: TABARI dictionaries are not supported by this build", o.tabari_project);
+        dyad_close(ctx);
+        return NULL;
+    }
     dyad_dict_load_dir(ctx->dict, dicts);
     if (dyad_dict_compile(ctx->dict) > 0) {
         if (err) snprintf(err, errlen, "%s (and %d more errors; run `dyad dict check`)",

@@ -472,10 +472,17 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     const dyad_dict *d = c->ctx->dict;
     const dyad_ctx *ctx = c->ctx;
     const tinfo *ti = &st->ti[h];
-    int n1 = 0, n2 = 0;
+    int n1 = 0, n2 = 0, n3 = 0;
     const uint32_t *l1 = dyad_dict_patterns_for(d, ti->lem, &n1);
     const uint32_t *l2 = ti->low != ti->lem ? dyad_dict_patterns_for(d, ti->low, &n2) : NULL;
-    if (!n1 && !n2) return 0;
+    /* TABARI stems: the longest proper prefix of the token that heads prefix patterns */
+    const uint32_t *l3 = NULL;
+    if (dyad_dict_has_prefix_heads(d)) {
+        const char *w = st->s->tok[h].lower;
+        for (size_t len = strlen(w); len-- > 2 && !n3; )
+            l3 = dyad_dict_patterns_for(d, dyad_dict_word_n(d, w, len), &n3);
+    }
+    if (!n1 && !n2 && !n3) return 0;
     vgroup vg;
     verb_group(c, st, h, &vg);
     cand best = { .pid = -1 };
@@ -485,13 +492,15 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         dyad_trace(c, "head '%s' (verb group tokens %d-%d%s%s%s%s%s), clause %d: %d candidate patterns",
                    st->s->tok[h].text, vg.s, h, vg.neg ? ", negated" : "", vg.modal ? ", modal/future" : "",
                    vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
-                   st->c[ti->clause].irreal ? ", conditional" : "", ti->clause, n1 + n2);
+                   st->c[ti->clause].irreal ? ", conditional" : "", ti->clause, n1 + n2 + n3);
     int tried = 0, nomatch = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        const uint32_t *l = pass ? l2 : l1;
-        int n = pass ? n2 : n1;
+    for (int pass = 0; pass < 3; pass++) {
+        const uint32_t *l = pass == 0 ? l1 : pass == 1 ? l2 : l3;
+        int n = pass == 0 ? n1 : pass == 1 ? n2 : n3;
         for (int i = 0; i < n; i++) {
             cand cd;
+            if (pass == 2 && !(dyad_dict_elems(d, dyad_dict_pattern(d, (int)l[i]))[dyad_dict_pattern(d, (int)l[i])->head].flags
+                               & DYAD_EL_PREFIX)) continue;
             tried++;
             if (!try_pattern(c, st, h, &vg, (int)l[i], &cd, &sc)) {
                 if (c->trace && ++nomatch <= 6) {
