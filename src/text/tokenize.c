@@ -156,12 +156,13 @@ static void word_flags(const scan *z, dyad_rtok *t)
             t->func = (uint8_t)dyad_lx_ent_function(t->ent);
         }
     }
-    /* Numbers: digits with inner separators, then at most s / th / st / nd / rd. */
+    /* Numbers: digits with inner separators (. , / : and - for ranges, scores
+     * and ISO dates: 20-30, 2022-11-01), then at most s / th / st / nd / rd. */
     const unsigned char *s = z->s;
     size_t i = t->start, e = t->end;
     if (!is_digit(s[i])) return;
-    while (i < e && (is_digit(s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ':')
-                                        && i + 1 < e && is_digit(s[i + 1]))))
+    while (i < e && (is_digit(s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ':' ||
+                                         s[i] == '-') && i + 1 < e && is_digit(s[i + 1]))))
         i++;
     size_t rest = e - i;
     const char *r = (const char *)s + i;
