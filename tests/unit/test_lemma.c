@@ -149,7 +149,7 @@ static void test_load_errors(void **state)
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);   /* CPU time: other load does not count */
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -177,7 +177,7 @@ static void test_load_time(void **state)
     budget *= 20;
 #endif
 #endif
-    fprintf(stderr, "lexicon load: %.1f ms\n", best * 1e3);
+    fprintf(stderr, "lexicon load: %.1f ms CPU\n", best * 1e3);
     assert_true(best < budget);
 }
 
