@@ -19,7 +19,8 @@
  * A final period joins the word when the word is a dotted abbreviation
  * (U.S., a.m.), a listed abbreviation (Gen., Sept., No. before a number) or
  * a single capital initial (W.). Otherwise punctuation is one token per mark,
- * except runs of dots (ellipsis), of ! and ?, and of hyphens (a dash).
+ * except runs of dots (ellipsis), of ! and ?, of hyphens (a dash), and of
+ * one of _ * = ~ # (separator rules).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -406,6 +407,8 @@ static int scan_punct(scan *z, size_t *ip)
     if (c == '.') while (e < z->len && s[e] == '.') e++;
     else if (c == '!' || c == '?') while (e < z->len && (s[e] == '!' || s[e] == '?')) e++;
     else if (c == '-') while (e < z->len && s[e] == '-') e++;
+    else if (c == '_' || c == '*' || c == '=' || c == '~' || c == '#')
+        while (e < z->len && s[e] == c) e++;                /* ___ *** === rules */
     int space_after = cls_at(z, e) == C_SPACE || cls_at(z, e) == C_NL;
     uint8_t bracket;
     int kind = punct_kind(c, z->space || z->nl || z->out->n == 0, space_after, &bracket);
