@@ -25,6 +25,7 @@
  * dateline of the article ("MOSCOW, Oct 31 (AP) -", "KYIV —") is marked skip.
  */
 #include <string.h>
+#include <utf8proc.h>
 
 #include "dyad.h"
 #include "text/text_internal.h"
@@ -44,7 +45,11 @@ static int starts_lower(const ctx *c, size_t i)
     const dyad_rtok *t = &c->t[i];
     if (t->kind == RT_CLITIC) return 1;
     if (t->kind != RT_WORD) return 0;
-    return !(t->flags & DYAD_TOK_CAP) && !(first(c, i) >= '0' && first(c, i) <= '9');
+    unsigned char b = first(c, i);
+    if (b < 0x80) return b >= 'a' && b <= 'z';
+    int k;                       /* only a lower-case letter continues: not Arabic, CJK */
+    return utf8proc_category((utf8proc_int32_t)dyad_u8(c->s + t->start, &k)) ==
+           UTF8PROC_CATEGORY_LL;
 }
 
 /* Lower-case ASCII copy of token i into buf (NUL-terminated); its length, or 0. */
