@@ -9,7 +9,10 @@
  * that key (homonyms: "Paris" in France and in Texas). A lookup is one
  * hash of a short key, so matching never scans the gazetteer. Countries
  * are also indexed by alpha-3 in a direct 26³ array, demonyms in their own
- * table. Everything is allocated at load time and read-only afterwards.
+ * table, and the keys of the leading words of multi-word names ("nagorno",
+ * "gaza" of "Gaza Strip") in a set, so the matcher extends a token sequence
+ * only while it can still become a name. Everything is allocated at load
+ * time and read-only afterwards.
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -30,7 +30,7 @@
 static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
 
 static const char *const LOC_PREP[] = {
-    "across", "along", "around", "at", "between", "beyond", "from", "in", "inside", "into",
+    "across", "along", "around", "at", "beyond", "from", "in", "inside", "into",
     "near", "nearby", "off", "on", "outside", "over", "through", "throughout", "to", "toward",
     "towards", "via", "within",
 };
@@ -62,18 +62,24 @@ static int is_calendar(const char *w)
                    cmp_word) != NULL;
 }
 
-/* Is the mention at s in a locative context? Looks back through modifiers. */
-static int locative_before(const dyad_token *t, int i0, int s)
+/* Prepositions that put an event inside a country. "aid to Ukraine",
+ * "sanctions on Russia", "troops from Chad" name the country as a party. */
+static const char *const COUNTRY_PREP[] = { "across", "around", "in", "inside", "into", "near",
+    "outside", "throughout", "within" };
+
+/* Is the mention at s in a locative context? Looks back through modifiers
+ * and returns the preposition (NULL if none). */
+static const char *locative_before(const dyad_token *t, int i0, int s)
 {
     for (int j = s - 1, k = 0; j >= i0 && k < 6; j--, k++) {
         const char *w = T(t, j);
-        if (IN(w, LOC_PREP)) return 1;
+        if (IN(w, LOC_PREP)) return w;
         if (!strcmp(w, "of") && j > i0 && IN(T(t, j - 1), MODIFIER)) continue;
         if (t[j].flags & DYAD_TOK_POSS) { j--; continue; }   /* "in Ukraine's Donetsk region" */
-        if (!IN(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return 0;
-        if (!strcmp(w, ",")) return 0;
+        if (!IN(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return NULL;
+        if (!strcmp(w, ",")) return NULL;
     }
-    return 0;
+    return NULL;
 }
 
 /* Longest gazetteer name starting at token i: tokens used (0 if none). */
@@ -135,6 +141,7 @@ typedef struct mention {
     int nc;
     const char *forced;
     int strong;
+    const char *prep;        /* the locative preposition, if any */
 } mention;
 
 int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i1,
@@ -154,7 +161,7 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
                                   !strcmp(T(t, i + 1), "frontier"))) {
             const dyad_place *cp = dyad_gazetteer_country(g, dem);
             if (cp && locative_before(t, i0, i) && nm < 32) {
-                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1 };
+                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1, NULL };
                 m[nm - 1].c = NULL;
             }
             i += 2;
@@ -165,18 +172,21 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         if (!n) { i++; continue; }
         int used = 0;
         const char *forced = comma_country(g, t, i + n, i1, &used);
-        int strong = locative_before(t, i0, i) || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
+        const char *prep = locative_before(t, i0, i);
+        int strong = prep || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
         /* a list continues a locative: "in Kyiv, Lviv and Odesa" */
         if (!strong && nm > 0 && i > i0 && m[nm - 1].e == i - 1 &&
-            (!strcmp(T(t, i - 1), "and") || !strcmp(T(t, i - 1), ",")))
+            (!strcmp(T(t, i - 1), "and") || !strcmp(T(t, i - 1), ","))) {
             strong = 1;
+            prep = m[nm - 1].prep;
+        }
         int all_common = 1;
         for (int k = 0; k < nc; k++) if (!c[k]->common) all_common = 0;
         /* a common word as a name: not first in the sentence, not "the West" */
         if (all_common && n == 1 && ((t[i].flags & DYAD_TOK_SENT_START) ||
                                      (i > i0 && !strcmp(T(t, i - 1), "the"))))
             strong = 0;
-        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1 };
+        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1, prep };
         i += n + used;
     }
     /* Countries of unambiguous mentions help the ambiguous ones. */
@@ -206,6 +216,9 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
             if (s > bs) { bs = s; best = m[k].c[j]; }
         }
         if (m[k].forced && strcmp(best->country, m[k].forced)) continue;
+        /* "aid to Ukraine", "sanctions on Russia": a party, not a place */
+        if (best->kind == DYAD_PLACE_COUNTRY && m[k].prep && !IN(m[k].prep, COUNTRY_PREP))
+            continue;
         h->place = best;
         nout++;
     }

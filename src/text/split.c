@@ -12,6 +12,7 @@
  *   - after an abbreviation of class "any" (U.S., Inc., initials) only when a
  *     capitalised function word follows ("in the U.S. The talks");
  *     title abbreviations (Mr., Gen.) never end one;
+ *   - at a single line break next to a line without words (___, ***, ---);
  *   - at a single line break when the next line starts a list item (• - * 1.)
  *     or the line looks like a headline: it began the sentence, does not end in
  *     , ; : - or a function word, the next line starts with a capital, digit or
@@ -24,6 +25,7 @@
  * dateline of the article ("MOSCOW, Oct 31 (AP) -", "KYIV —") is marked skip.
  */
 #include <string.h>
+#include <utf8proc.h>
 
 #include "dyad.h"
 #include "text/text_internal.h"
@@ -43,7 +45,11 @@ static int starts_lower(const ctx *c, size_t i)
     const dyad_rtok *t = &c->t[i];
     if (t->kind == RT_CLITIC) return 1;
     if (t->kind != RT_WORD) return 0;
-    return !(t->flags & DYAD_TOK_CAP) && !(first(c, i) >= '0' && first(c, i) <= '9');
+    unsigned char b = first(c, i);
+    if (b < 0x80) return b >= 'a' && b <= 'z';
+    int k;                       /* only a lower-case letter continues: not Arabic, CJK */
+    return utf8proc_category((utf8proc_int32_t)dyad_u8(c->s + t->start, &k)) ==
+           UTF8PROC_CATEGORY_LL;
 }
 
 /* Lower-case ASCII copy of token i into buf (NUL-terminated); its length, or 0. */
@@ -159,10 +165,21 @@ static size_t line_first(const ctx *c, size_t i, size_t floor)
     return i;
 }
 
+static int line_has_word(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_word(&c->t[k])) return 1;
+    return 0;
+}
+
 /* Does a single line break before token i end the sentence begun at b? */
 static int ends_at_break(const ctx *c, size_t b, size_t i)
 {
     if (bullet(c, i) || list_number(c, i)) return 1;
+    if (!line_has_word(c, line_first(c, i - 1, b), i)) return 1;   /* after ___ or *** */
+    size_t e0 = i + 1;
+    while (e0 < c->n && !c->t[e0].nl) e0++;
+    if (!line_has_word(c, i, e0)) return 1;                          /* before one */
     const dyad_rtok *p = &c->t[i - 1], *u = &c->t[i];
     if (p->kind == RT_PUNCT && (p->punct == P_COMMA || p->punct == P_SEMI ||
                                 p->punct == P_DASH || p->punct == P_OPEN))

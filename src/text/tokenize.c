@@ -19,7 +19,8 @@
  * A final period joins the word when the word is a dotted abbreviation
  * (U.S., a.m.), a listed abbreviation (Gen., Sept., No. before a number) or
  * a single capital initial (W.). Otherwise punctuation is one token per mark,
- * except runs of dots (ellipsis), of ! and ?, and of hyphens (a dash).
+ * except runs of dots (ellipsis), of ! and ?, of hyphens (a dash), and of
+ * one of _ * = ~ # (separator rules).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -156,12 +157,13 @@ static void word_flags(const scan *z, dyad_rtok *t)
             t->func = (uint8_t)dyad_lx_ent_function(t->ent);
         }
     }
-    /* Numbers: digits with inner separators, then at most s / th / st / nd / rd. */
+    /* Numbers: digits with inner separators (. , / : and - for ranges, scores
+     * and ISO dates: 20-30, 2022-11-01), then at most s / th / st / nd / rd. */
     const unsigned char *s = z->s;
     size_t i = t->start, e = t->end;
     if (!is_digit(s[i])) return;
-    while (i < e && (is_digit(s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ':')
-                                        && i + 1 < e && is_digit(s[i + 1]))))
+    while (i < e && (is_digit(s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ':' ||
+                                         s[i] == '-') && i + 1 < e && is_digit(s[i + 1]))))
         i++;
     size_t rest = e - i;
     const char *r = (const char *)s + i;
@@ -405,6 +407,8 @@ static int scan_punct(scan *z, size_t *ip)
     if (c == '.') while (e < z->len && s[e] == '.') e++;
     else if (c == '!' || c == '?') while (e < z->len && (s[e] == '!' || s[e] == '?')) e++;
     else if (c == '-') while (e < z->len && s[e] == '-') e++;
+    else if (c == '_' || c == '*' || c == '=' || c == '~' || c == '#')
+        while (e < z->len && s[e] == c) e++;                /* ___ *** === rules */
     int space_after = cls_at(z, e) == C_SPACE || cls_at(z, e) == C_NL;
     uint8_t bracket;
     int kind = punct_kind(c, z->space || z->nl || z->out->n == 0, space_after, &bracket);

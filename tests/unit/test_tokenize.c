@@ -71,9 +71,9 @@ static void test_flags(void **state)
 static void test_numbers(void **state)
 {
     dyad_text t;
-    toks k = run(*state, "3.5 6,500 1990s 12th 21st 9/11 10:30 $1.2 5km F-16 30-year-old 1,00", &t);
-    assert_string_equal(joined(&k, 0), "3.5|6,500|1990s|12th|21st|9/11|10:30|$|1.2|5km|F-16|30-year-old|1|,|00");
-    int num[] = { 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1 };
+    toks k = run(*state, "3.5 6,500 1990s 12th 21st 9/11 10:30 $1.2 5km F-16 30-year-old 1,00 20-30 2022-11-01", &t);
+    assert_string_equal(joined(&k, 0), "3.5|6,500|1990s|12th|21st|9/11|10:30|$|1.2|5km|F-16|30-year-old|1|,|00|20-30|2022-11-01");
+    int num[] = { 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1 };
     for (int i = 0; i < k.n; i++)
         assert_int_equal((k.t[i]->flags & DYAD_TOK_NUM) != 0, num[i]);
 }
