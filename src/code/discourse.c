@@ -224,6 +224,11 @@ static int speaker_of(const sent_state *st)
         const clause *cl = &st->c[k];
         if (cl->kind != C_REPORTING || cl->report_tok < 0) continue;
         int r = cl->report_tok;
+        if (st->ti[r].f & T_ING) {
+            /* "X expelled Y, saying ...": the speaker is the subject of the sentence */
+            for (int i = 0; i < r; i++) if (st->ti[i].mention >= 0) return st->ti[i].mention;
+            return -1;
+        }
         for (int i = r - 1; i >= 0 && i >= cl->s; i--)
             if (st->ti[i].clause == k && st->ti[i].mention >= 0) return st->ti[i].mention;
         if (r + 1 < st->s->ntok && st->ti[r + 1].mention >= 0) return st->ti[r + 1].mention;
@@ -239,13 +244,28 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
     int sp = -1, looked = 0;
     for (int i = 0; i < st->s->ntok; i++) {
         if (st->ti[i].mention >= 0 || st->c[st->ti[i].clause].kind != C_REPORTED) continue;
+        /* singular only: "they" and "their" are too often the people talked about */
         const char *w = st->s->tok[i].lower;
-        int poss = !strcmp(w, "its") || !strcmp(w, "their");
-        int subj = !strcmp(w, "it") || !strcmp(w, "they");
+        int poss = !strcmp(w, "its");
+        int subj = !strcmp(w, "it");
         if (!poss && !subj) continue;
         if (!looked) { sp = speaker_of(st); looked = 1; }
         if (sp < 0 || st->m[sp].person || !st->m[sp].code) return;
         int e = i + 1;
+        if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
+            /* "its troops": the speaker's country with the agent's role */
+            mention *ag = &st->m[st->ti[e].mention];
+            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(st->m[sp].code) >= 3) {
+                ag->code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[sp].code, ag->role);
+                ag->s = i;
+                ag->name = dyad_span_text(c, st, i, ag->e);
+                ag->how = dyad_arena_printf(&c->arena, "'its' in reported speech is the speaker '%s'", st->m[sp].name);
+                st->ti[i].mention = st->ti[e].mention;
+                st->g[ag->group].s = i;
+                dyad_trace(c, "actor: '%s' = %s  [%s]", ag->name, ag->code, ag->how);
+            }
+            continue;
+        }
         if (poss) {
             if (e >= st->s->ntok || st->ti[e].mention >= 0 || st->ti[e].cls
                 || (st->s->tok[e].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_CAP))) continue;
