@@ -257,6 +257,24 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
     }
 }
 
+/* "his Israeli counterpart": the same office as the other party's title, else GOV. */
+static void counterparts(dyad_coder *c, sent_state *st)
+{
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (!m->country_only || m->e >= st->s->ntok || strcmp(st->s->tok[m->e].lemma, "counterpart")) continue;
+        const char *role = "GOV";
+        for (int q = k - 1; q >= 0; q--) if (st->m[q].role && st->m[q].code && strlen(st->m[q].code) > 3) { role = st->m[q].role; break; }
+        const char *cc = m->code;
+        m->code = compose(c, cc, role);
+        m->role = role;
+        m->country_only = 0;
+        m->person = 1;
+        m->e++;
+        if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s counterpart: the other party's office %s = %s", cc, role, m->code);
+    }
+}
+
 static int is_comma(const sent_state *st, int i)
 {
     return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].text, ",");
@@ -370,6 +388,7 @@ void dyad_find_mentions(dyad_coder *c, sent_state *st)
     raw r[256];
     int nr = find_raw(c, st, r, 256);
     build_mentions(c, st, r, nr);
+    counterparts(c, st);
     appositions(c, st);
     /* "the Kremlin": a leading "the" belongs to the name */
     for (int k = 0; k < st->nm; k++) {
