@@ -233,6 +233,8 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, &which);
             /* the title in the text is current: it beats the person's default code */
             if (pc && which && which->from < 0 && m->code != m->role) pc = m->code;
+            /* ... and a title that refines the person's office wins too (PAKGOV + "Defence Minister" = PAKGOVMIL) */
+            if (pc && m->code != m->role && strlen(m->code) > strlen(pc) && !strncmp(m->code, pc, strlen(pc))) pc = m->code;
             if (pc) {
                 if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d) = %s", m->how ? m->how : "",
                                                      dyad_dict_actor(d, r[k + 1].actor)->src.file,
