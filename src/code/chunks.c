@@ -236,9 +236,12 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             /* ... and a title that refines the person's office wins too (PAKGOV + "Defence Minister" = PAKGOVMIL) */
             if (pc && m->code != m->role && strlen(m->code) > strlen(pc) && !strncmp(m->code, pc, strlen(pc))) pc = m->code;
             if (pc) {
-                if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d) = %s", m->how ? m->how : "",
-                                                     dyad_dict_actor(d, r[k + 1].actor)->src.file,
-                                                     dyad_dict_actor(d, r[k + 1].actor)->src.line, pc);
+                if (c->trace)
+                    m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d, code line %d: %s) = %s", m->how ? m->how : "",
+                                               dyad_dict_actor(d, r[k + 1].actor)->src.file,
+                                               dyad_dict_actor(d, r[k + 1].actor)->src.line, which ? which->src.line : 0,
+                                               which && which->from >= 0 ? "date range covers the article date" : "default code",
+                                               pc);
                 m->code = pc;
                 m->actor = r[k + 1].actor;
                 m->e = r[k + 1].e;
