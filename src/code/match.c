@@ -595,6 +595,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
                 if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
         return 0;
     }
