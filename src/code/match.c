@@ -293,8 +293,11 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         }
         if (st->ti[j].mention >= 0) {
             int mi = st->ti[j].mention;
-            int m0 = st->m[mi].s;
-            if (m0 > 0 && st->ti[m0 - 1].low == c->ctx->w_by) return 0;   /* an agent, not a subject */
+            int m0 = st->m[st->g[st->m[mi].group].m[0]].s;
+            /* inside a prepositional phrase ("the invasion of Ukraine has killed", "attacked by
+             * Russia, ...") the actor is not the subject */
+            if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
+                && st->ti[m0 - 1].mention < 0) return 0;
             *where = mi;
             return whole_group(st, mi, b);
         }
