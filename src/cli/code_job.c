@@ -5,7 +5,8 @@
  * event id is made from the article's sequence number and the event's index
  * in it ((seq + 1) * 1,000,000 + index), so ids are unique, stable across
  * runs and independent of the number of threads; the article URL fills
- * SOURCEURL.
+ * SOURCEURL. PLOVER ids are then made from the article, sentence, actors
+ * and code by the writer.
  */
 #include "cli/code_job.h"
 
@@ -81,7 +82,8 @@ static int on_event(const dyad_event *ev, void *user)
     if (ev->negated && !s->cfg->keep_negated) return 0;
     dyad_event_stats st;
     memset(&st, 0, sizeof st);
-    st.event_id = (s->seq + 1) * 1000000LL + s->r->nevents + 1;
+    if (s->cfg->fmt == DYAD_FMT_GDELT || s->cfg->fmt == DYAD_FMT_PHOENIX)   /* numeric id columns */
+        st.event_id = (s->seq + 1) * 1000000LL + s->r->nevents + 1;
     st.source_url = s->a->url;
     dyad_write_event(&s->r->out, (dyad_format)s->cfg->fmt, ev, &st);
     s->r->nevents++;

@@ -233,10 +233,15 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, &which);
             /* the title in the text is current: it beats the person's default code */
             if (pc && which && which->from < 0 && m->code != m->role) pc = m->code;
+            /* ... and a title that refines the person's office wins too (PAKGOV + "Defence Minister" = PAKGOVMIL) */
+            if (pc && m->code != m->role && strlen(m->code) > strlen(pc) && !strncmp(m->code, pc, strlen(pc))) pc = m->code;
             if (pc) {
-                if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d) = %s", m->how ? m->how : "",
-                                                     dyad_dict_actor(d, r[k + 1].actor)->src.file,
-                                                     dyad_dict_actor(d, r[k + 1].actor)->src.line, pc);
+                if (c->trace)
+                    m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d, code line %d: %s) = %s", m->how ? m->how : "",
+                                               dyad_dict_actor(d, r[k + 1].actor)->src.file,
+                                               dyad_dict_actor(d, r[k + 1].actor)->src.line, which ? which->src.line : 0,
+                                               which && which->from >= 0 ? "date range covers the article date" : "default code",
+                                               pc);
                 m->code = pc;
                 m->actor = r[k + 1].actor;
                 m->e = r[k + 1].e;
@@ -254,6 +259,24 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; name '%s' absorbed", m->how ? m->how : "",
                                                  dyad_span_text(c, st, r[k].e, e));
         }
+    }
+}
+
+/* "his Israeli counterpart": the same office as the other party's title, else GOV. */
+static void counterparts(dyad_coder *c, sent_state *st)
+{
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (!m->country_only || m->e >= st->s->ntok || strcmp(st->s->tok[m->e].lemma, "counterpart")) continue;
+        const char *role = "GOV";
+        for (int q = k - 1; q >= 0; q--) if (st->m[q].role && st->m[q].code && strlen(st->m[q].code) > 3) { role = st->m[q].role; break; }
+        const char *cc = m->code;
+        m->code = compose(c, cc, role);
+        m->role = role;
+        m->country_only = 0;
+        m->person = 1;
+        m->e++;
+        if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s counterpart: the other party's office %s = %s", cc, role, m->code);
     }
 }
 
@@ -370,6 +393,7 @@ void dyad_find_mentions(dyad_coder *c, sent_state *st)
     raw r[256];
     int nr = find_raw(c, st, r, 256);
     build_mentions(c, st, r, nr);
+    counterparts(c, st);
     appositions(c, st);
     /* "the Kremlin": a leading "the" belongs to the name */
     for (int k = 0; k < st->nm; k++) {

@@ -66,6 +66,20 @@ static int country_of(const dentry *d, char out[4])
     return 1;
 }
 
+static int has_country(const mention *m)
+{
+    return m->code && strlen(m->code) >= 3 && (m->country_only || (m->role && m->code != m->role));
+}
+
+/* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
+void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
+{
+    if (!has_country(a) || !has_country(b) || !strncmp(a->code, b->code, 3)) return;
+    c->pair[0] = a->code;
+    c->pair[1] = b->code;
+    c->has_pair = 1;
+}
+
 /* "the two sides" etc.: two mentions over the same span. */
 static int sides(dyad_coder *c, sent_state *st, int i)
 {
@@ -93,6 +107,14 @@ static int sides(dyad_coder *c, sent_state *st, int i)
     const char *pick[2] = { NULL, NULL };
     char cc[2][4];
     int got = 0;
+    if (!want_person && c->has_pair) {
+        /* the sides of the latest conflict or compound, before mere recency */
+        for (int q = 0; q < 2; q++) {
+            if (want_country) { memcpy(cc[q], c->pair[1 - q], 3); cc[q][3] = '\0'; pick[q] = cc[q]; }
+            else pick[q] = c->pair[1 - q];
+        }
+        got = 2;
+    }
     for (int k = n - 1; k >= 0 && got < 2; k--) {
         const char *code = cand[k].code;
         if (want_person && !cand[k].person) continue;
@@ -183,11 +205,31 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         m->person = cand[q].person;
         m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
     }
+    /* A bare agent in an article about one country only is that country's ("Kenyan police
+     * said ... Police detained ..."). With two countries in play it stays a bare role. */
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (m->kind != M_AGENT || m->code != m->role) continue;
+        int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
+        char one[4] = "", cc[4];
+        int distinct = 0;
+        for (int q = 0; q < n && distinct < 2; q++) {
+            if (!country_of(&cand[q], cc)) continue;
+            if (!distinct) { memcpy(one, cc, 4); distinct = 1; }
+            else if (strcmp(one, cc)) distinct = 2;
+        }
+        if (distinct != 1) continue;
+        m->code = dyad_arena_printf(&c->arena, "%s%s", one, m->role);
+        m->how = dyad_arena_printf(&c->arena, "%s; the only country of the article so far is %s", m->how ? m->how : "", one);
+    }
     dyad_find_groups(c, st);
 }
 
 void dyad_discourse_push(dyad_coder *c, sent_state *st)
 {
+    for (int g = 0; g < st->ng; g++)
+        if (st->g[g].n == 2 && st->m[st->g[g].m[0]].kind != M_SIDES)
+            dyad_discourse_pair(c, &st->m[st->g[g].m[0]], &st->m[st->g[g].m[1]]);
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
         if (!m->code || m->kind == M_SIDES) continue;
@@ -207,6 +249,11 @@ static int speaker_of(const sent_state *st)
         const clause *cl = &st->c[k];
         if (cl->kind != C_REPORTING || cl->report_tok < 0) continue;
         int r = cl->report_tok;
+        if (st->ti[r].f & T_ING) {
+            /* "X expelled Y, saying ...": the speaker is the subject of the sentence */
+            for (int i = 0; i < r; i++) if (st->ti[i].mention >= 0) return st->ti[i].mention;
+            return -1;
+        }
         for (int i = r - 1; i >= 0 && i >= cl->s; i--)
             if (st->ti[i].clause == k && st->ti[i].mention >= 0) return st->ti[i].mention;
         if (r + 1 < st->s->ntok && st->ti[r + 1].mention >= 0) return st->ti[r + 1].mention;
@@ -222,13 +269,28 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
     int sp = -1, looked = 0;
     for (int i = 0; i < st->s->ntok; i++) {
         if (st->ti[i].mention >= 0 || st->c[st->ti[i].clause].kind != C_REPORTED) continue;
+        /* singular only: "they" and "their" are too often the people talked about */
         const char *w = st->s->tok[i].lower;
-        int poss = !strcmp(w, "its") || !strcmp(w, "their");
-        int subj = !strcmp(w, "it") || !strcmp(w, "they");
+        int poss = !strcmp(w, "its");
+        int subj = !strcmp(w, "it");
         if (!poss && !subj) continue;
         if (!looked) { sp = speaker_of(st); looked = 1; }
         if (sp < 0 || st->m[sp].person || !st->m[sp].code) return;
         int e = i + 1;
+        if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
+            /* "its troops": the speaker's country with the agent's role */
+            mention *ag = &st->m[st->ti[e].mention];
+            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(st->m[sp].code) >= 3) {
+                ag->code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[sp].code, ag->role);
+                ag->s = i;
+                ag->name = dyad_span_text(c, st, i, ag->e);
+                ag->how = dyad_arena_printf(&c->arena, "'its' in reported speech is the speaker '%s'", st->m[sp].name);
+                st->ti[i].mention = st->ti[e].mention;
+                st->g[ag->group].s = i;
+                dyad_trace(c, "actor: '%s' = %s  [%s]", ag->name, ag->code, ag->how);
+            }
+            continue;
+        }
         if (poss) {
             if (e >= st->s->ntok || st->ti[e].mention >= 0 || st->ti[e].cls
                 || (st->s->tok[e].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_CAP))) continue;

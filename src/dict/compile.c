@@ -144,6 +144,7 @@ static int compile_patterns(dyad_dict *d)
             else e->arg = (uint32_t)s;
         }
         dyad_pelem *h = &d->elems[p->elem + p->head];
+        if (h->flags & DYAD_EL_PREFIX) d->prefix_heads = 1;
         if (h->kind == DYAD_EL_WORD) {
             for (uint16_t a = 0; a < h->nalt; a++) {
                 if (dyad_vec_grow((void **)&pe, &cappe, npe + 1, sizeof *pe) < 0) goto oom;
@@ -284,3 +285,5 @@ int32_t dyad_parse_date(const char *s, size_t n)
 }
 
 size_t dyad_dict_nwords(const dyad_dict *d) { return d->nwords; }
+
+int dyad_dict_has_prefix_heads(const dyad_dict *d) { return d->prefix_heads; }

@@ -134,6 +134,11 @@ dyad_wid dyad_dict_intern(dyad_dict *d, const char *s)
     return id;
 }
 
+dyad_wid dyad_dict_word_n(const dyad_dict *d, const char *lower, size_t n)
+{
+    return word_find(d, lower, n);
+}
+
 dyad_wid dyad_dict_word(const dyad_dict *d, const char *lower)
 {
     return word_find(d, lower, strlen(lower));

@@ -379,19 +379,22 @@ static void test_directories(void **state)
     puts_file("d/a.jsonl", "{\"id\":\"a\",\"date\":\"2022-11-01\",\"text\":\"A\"}\n");
     puts_file("d/sub/c.txt", "Date: 2022-11-03\n\nC\n");
     puts_file("d/README.md", "not an article\n");
+    puts_file("d/backup.tar.gz", "not an article either\n");
     puts_file("d/.hidden/h.txt", "Date: 2022-11-04\n\nH\n");
     puts_file("d/.x.txt", "Date: 2022-11-04\n\nX\n");
     assert_int_equal(symlink("..", path("d/sub/loop")), 0);
     assert_int_equal(symlink("nowhere.txt", path("d/sub/broken.txt")), 0);
+    puts_file("d/sub/notes", "Date: 2022-11-06\n\nN\n");   /* no extension: read */
     results r;
     read1(&r, "d", NULL);
-    assert_int_equal(r.articles, 3);
+    assert_int_equal(r.articles, 4);
     assert_int_equal(r.errors, 2);
     has(&r, 0, "A a|2022-11-01|A|1");
     has(&r, 1, "A b|2022-11-02|B\n|0");
     has(&r, 2, "d/sub/broken.txt: No such file");
     has(&r, 3, "A sub/c|2022-11-03|C\n|0");       /* ids relative to the directory named */
     has(&r, 4, "d/sub/loop: directory already read");
+    has(&r, 5, "A sub/notes|2022-11-06|N\n|0");
     free_results(&r);
 }
 
