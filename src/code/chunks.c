@@ -45,6 +45,7 @@ static mention *add_mention(dyad_coder *c, sent_state *st)
     mention *m = &st->m[st->nm++];
     memset(m, 0, sizeof *m);
     m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
     m->group = -1;
     return m;
 }
@@ -176,6 +177,8 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
                 const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);
                 m->role = former ? "ELI" : g->code;
                 m->agent = r[k + 1].agent;
+                m->agent_s = r[k + 1].s;
+                m->agent_e = r[k + 1].e;
                 const char *ccode = m->code;
                 m->code = compose(c, ccode, m->role);
                 m->person = agent_is_person(c, st, &r[k + 1]);
@@ -193,13 +196,21 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         } else if (r[k].agent >= 0) {
             const dyad_agent *g = dyad_dict_agent(d, r[k].agent);
             m->agent = r[k].agent;
+            m->agent_s = r[k].s;
+            m->agent_e = r[k].e;
             m->role = g->code;
             m->code = g->code;
             m->person = agent_is_person(c, st, &r[k]);
             if (c->trace) m->how = dyad_arena_printf(&c->arena, "agent %s (%s:%d), no country yet", g->code, g->src.file, g->src.line);
             /* AGENT of|in|from [the] COUNTRY */
-            int j = r[k].e;
-            if (k + 1 < nr && j < ntok && (st->ti[j].cls & W_PLACE_PREP) && r[k + 1].actor >= 0) {
+            int j = r[k].e, b = r[k].s - 1;
+            /* not when the agent already has an owner or is a verb's object moving "from"
+             * somewhere: "withdrew its troops from Niger" */
+            int owned = b >= 0 && (!strcmp(st->s->tok[b].lower, "its") || !strcmp(st->s->tok[b].lower, "their")
+                                   || !strcmp(st->s->tok[b].lower, "his") || !strcmp(st->s->tok[b].lower, "her")
+                                   || !strcmp(st->s->tok[b].lower, "our"));
+            int moved = j < ntok && !strcmp(st->s->tok[j].lower, "from") && b >= 0 && (st->ti[b].f & (T_VERBFORM | T_ED));
+            if (!owned && !moved && k + 1 < nr && j < ntok && (st->ti[j].cls & W_PLACE_PREP) && r[k + 1].actor >= 0) {
                 int s2 = j + 1;
                 if (s2 < ntok && st->ti[s2].low == ctx->w_the) s2++;
                 const char *cc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);

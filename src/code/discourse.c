@@ -52,6 +52,7 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
     memset(m, 0, sizeof *m);
     m->s = s; m->e = e;
     m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
     m->group = -1;
     m->name = dyad_span_text(c, st, s, e);
     return m;
@@ -312,6 +313,7 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         memset(m, 0, sizeof *m);
         m->s = i; m->e = e;
         m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
         m->kind = M_PRONOUN;
         /* "its positions": the speaker's country ("the defence ministry ... its positions" is AZE) */
         m->code = poss && strlen(st->m[sp].code) > 3 && st->m[sp].role
