@@ -67,6 +67,18 @@ static const char *compose(dyad_coder *c, const char *country, const char *role)
     return dyad_arena_strdup(&c->arena, buf);
 }
 
+/* An organisation's own people: "Hamas militants" stays PSEREBHMS (REB is in the code),
+ * "UN peacekeepers" is IGOUNO + PKO. */
+static const char *compose_org(dyad_coder *c, const char *org, const char *role)
+{
+    size_t n = strlen(org), r = strlen(role);
+    for (size_t i = 3; i + r <= n; i += 3)
+        if (!strncmp(org + i, role, r)) return org;
+    char buf[40];
+    snprintf(buf, sizeof buf, "%s%s", org, role);
+    return dyad_arena_strdup(&c->arena, buf);
+}
+
 static int agent_is_person(const dyad_coder *c, const sent_state *st, const raw *r)
 {
     /* the last word of the agent phrase is a person title ("foreign minister") */
@@ -180,7 +192,8 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
                 m->agent_s = r[k + 1].s;
                 m->agent_e = r[k + 1].e;
                 const char *ccode = m->code;
-                m->code = compose(c, ccode, m->role);
+                /* a country takes the role; an organisation keeps its own code */
+                m->code = strlen(ccode) > 3 && !former ? compose_org(c, ccode, m->role) : compose(c, ccode, m->role);
                 m->person = agent_is_person(c, st, &r[k + 1]);
                 m->country_only = 0;
                 m->e = r[k + 1].e;
@@ -357,7 +370,8 @@ static void compounds(dyad_coder *c, sent_state *st)
             if (st->m[j + 1].s == st->m[j].s) ok = isand = 1;     /* "the two sides": one span, two actors */
             else if (gap_e - gap_s == 1 && (ti[gap_s].low == ctx->w_and || !strcmp(st->s->tok[gap_s].lower, "or"))) ok = isand = 1;
             else if (gap_e - gap_s == 1 && is_comma(st, gap_s)) ok = 1;
-            else if (gap_e - gap_s == 2 && is_comma(st, gap_s) && ti[gap_s + 1].low == ctx->w_and) ok = isand = 1;
+            else if (gap_e - gap_s == 2 && is_comma(st, gap_s) && ti[gap_s + 1].low == ctx->w_and && g->n >= 2)
+                ok = isand = 1;     /* the serial comma ends a list of three or more; "A, and B ..." is two clauses */
             else if (gap_e - gap_s == 3 && ti[gap_s].low == ctx->w_as && ti[gap_s + 1].low == ctx->w_well
                      && ti[gap_s + 2].low == ctx->w_as) ok = isand = 1;
             if (!ok) break;

@@ -281,8 +281,11 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
             /* "its troops": the speaker's country with the agent's role */
             mention *ag = &st->m[st->ti[e].mention];
-            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(st->m[sp].code) >= 3) {
-                ag->code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[sp].code, ag->role);
+            const mention *spm = &st->m[sp];
+            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(spm->code) >= 3) {
+                /* a country's troops are COUNTRY+MIL; an organisation's fighters are the organisation */
+                int org = spm->actor >= 0 && !spm->country_only && !spm->role;
+                ag->code = org ? spm->code : dyad_arena_printf(&c->arena, "%.3s%s", spm->code, ag->role);
                 ag->s = i;
                 ag->name = dyad_span_text(c, st, i, ag->e);
                 ag->how = dyad_arena_printf(&c->arena, "'its' in reported speech is the speaker '%s'", st->m[sp].name);

@@ -493,6 +493,7 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
     int cs = st->c[cl].s, ce = st->c[cl].e;
     dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
     c->nevents++;
+    if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
     dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
                ev.target_name, ev.code, negated ? " negated" : "", rule);
     if (fn && fn(&ev, user)) return DYAD_STOP;
