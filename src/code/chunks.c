@@ -152,6 +152,24 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         m->e = r[k].e;
         m->kind = r[k].actor >= 0 ? M_ACTOR : M_AGENT;
         if (r[k].actor >= 0) set_actor(c, m, r[k].actor);
+        /* "Sweden's Kristersson": a country's known person is the person */
+        if (r[k].actor >= 0 && m->country_only && k + 1 < nr && r[k + 1].actor >= 0
+            && dyad_dict_actor(d, r[k + 1].actor)->dated && r[k + 1].s == r[k].e + 1
+            && st->ti[r[k].e].low == ctx->w_poss) {
+            const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);
+            if (pc) {
+                if (c->trace) m->how = dyad_arena_printf(&c->arena, "country 's person (%s:%d) = %s",
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.file,
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.line, pc);
+                m->code = pc;
+                m->actor = r[k + 1].actor;
+                m->person = 1;
+                m->country_only = 0;
+                m->e = r[k + 1].e;
+                k++;
+                continue;
+            }
+        }
         /* "his Russian counterpart Sergei Lavrov": nationality, a plain noun or two, a known person */
         if (r[k].actor >= 0 && m->country_only && dyad_demonym_like(st->s->tok[r[k].e - 1].lower)
             && k + 1 < nr && r[k + 1].actor >= 0
