@@ -609,6 +609,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         int n = pass == 0 ? n1 : pass == 1 ? n2 : n3;
         for (int i = 0; i < n; i++) {
             cand cd;
+            /* lists are sorted most specific first: nothing later can beat the best */
+            if (best.pid >= 0 && dyad_dict_pattern(d, (int)l[i])->specificity < best.score) break;
             if (pass == 2 && !(dyad_dict_elems(d, dyad_dict_pattern(d, (int)l[i]))[dyad_dict_pattern(d, (int)l[i])->head].flags
                                & DYAD_EL_PREFIX)) continue;
             tried++;
@@ -721,6 +723,7 @@ int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn f
 {
     (void)sent;
     c->nseen = 0;
+    if (st->nm == 0) { dyad_trace(c, "no actors: nothing to code"); return 0; }
     for (int h = 0; h < st->s->ntok; h++) {
         if (st->ti[h].mention >= 0 || auxiliary(st, h)) continue;
         if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
