@@ -198,9 +198,10 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         if (st->ti[m->s].low != ctx->w_the && (m->s == 0 || st->ti[m->s - 1].low != ctx->w_the)) continue;
         int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
         int q = n - 1;
-        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL) */
+        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL);
+         * an institution ("the junta") is not a person ("the ambassador") */
         while (q >= 0 && !(cand[q].role && !strncmp(cand[q].role, m->role, strlen(m->role))
-                           && strlen(cand[q].code) > strlen(m->role))) q--;
+                           && strlen(cand[q].code) > strlen(m->role) && (m->person || !cand[q].person))) q--;
         if (q < 0) continue;
         m->code = cand[q].code;
         m->person = cand[q].person;
