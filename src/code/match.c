@@ -505,9 +505,9 @@ typedef struct cand {
     mstate ms;
 } cand;
 
-/* "Ukraine demanded Russia's withdrawal", "concern over Turkey's arrest of journalists":
- * a possessive noun phrase that is the object of a verb or a preposition names something
- * demanded, feared or remembered, not an event this sentence reports. */
+/* "Ukraine demanded Russia's withdrawal", "condemned Russia's attack": a possessive event
+ * noun that is the object of a verb names something demanded, welcomed or condemned, not
+ * an event this sentence reports. */
 static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dyad_pattern *p,
                              const dyad_pelem *el, const mstate *ms)
 {
@@ -518,7 +518,8 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
     if (!b->n) return 0;
     int s = st->m[b->m[0]].s, j = s - 1;
     if (j < 0 || st->ti[j].clause != ms->clause) return 0;
-    return (st->ti[j].cls & (W_PREP | W_REPORT)) || (st->ti[j].f & (T_VERBFORM | T_ED));
+    /* after a verb only: "concern over Turkey's arrest of journalists" does report an arrest */
+    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED));
 }
 
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
