@@ -377,6 +377,7 @@ static void compounds(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
     st->g = dyad_arena_calloc(&c->arena, (size_t)st->nm + 1, sizeof *st->g);
+    if (!st->g) return;
     st->ng = 0;
     for (int k = 0; k < st->nm; ) {
         group *g = &st->g[st->ng];
