@@ -19,6 +19,13 @@
  * TGT and SRC comes from "by ..." after the verb. Among the patterns of one
  * head the most specific (literal words), then longest, then earliest wins.
  *
+ * Patterns may name an agent's role word ("SRC expel TGT ambassador"): the slot then binds
+ * the country part (a "shadow" mention) and the event names the whole actor. A participle
+ * after a comma shares its clause's subject; a possessive event noun that is a verb's
+ * object ("demanded Russia's withdrawal") is not coded. Before any matching, a pattern
+ * whose required words are absent from the sentence (a 1024-bit word bitmap) is skipped,
+ * and a head's patterns stop once none left can be more specific than the best match.
+ *
  * Filters: conditional/modal/infinitive -> not coded; negated -> neg=CODE,
  * or dropped (kept with negated=1 under keep_negated). No source, no event
  * (unless nosrc); never source == target. `sym` -> every ordered pair.
