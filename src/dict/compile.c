@@ -199,6 +199,15 @@ int dyad_dict_compile(dyad_dict *d)
     if (d->nmembers) qsort(d->members, d->nmembers, sizeof *d->members, cmp_u64);
     compile_sets(d);
     compile_patterns(d);
+    /* report errors in file order and line order (insertion sort: stable, and errors are few) */
+    for (size_t i = 1; i < d->nerrs; i++) {
+        uint64_t k = d->errkey[i];
+        char *e = d->errs[i];
+        size_t j = i;
+        while (j > 0 && d->errkey[j - 1] > k) { d->errkey[j] = d->errkey[j - 1]; d->errs[j] = d->errs[j - 1]; j--; }
+        d->errkey[j] = k;
+        d->errs[j] = e;
+    }
     d->compiled = 1;
     return (int)d->nerrs;
 }
