@@ -143,6 +143,12 @@ static int compile_patterns(dyad_dict *d)
             if (s < 0) { dyad_dict_error(d, p->src, "unknown set @%s", d->words[e->arg]); e->arg = UINT32_MAX; }
             else e->arg = (uint32_t)s;
         }
+        for (uint16_t k = 0; k < p->nelem; k++) {
+            dyad_pelem *e = &d->elems[p->elem + k];
+            e->sig = 0;
+            if (e->kind == DYAD_EL_WORD)
+                for (uint16_t a = 0; a < e->nalt; a++) e->sig |= dyad_word_sig(d->alts[e->arg + a]);
+        }
         dyad_pelem *h = &d->elems[p->elem + p->head];
         if (h->flags & DYAD_EL_PREFIX) d->prefix_heads = 1;
         if (h->kind == DYAD_EL_WORD) {
