@@ -34,7 +34,11 @@ LIB      := $(BUILD)/libdyad.a
 DYAD     := $(BUILD)/bin/dyad
 
 .PHONY: all deps check test demo san install clean data eval bench fuzz
-all: $(DYAD) bin/dyad data
+all: $(DYAD) bin/dyad data web/vendor/.stamp
+
+# The dashboard's front-end libraries, from npm (package.json), vendored into web/vendor/.
+web/vendor/.stamp: package.json package-lock.json scripts/vendor-web
+	@scripts/vendor-web && touch $@
 
 bin/dyad: $(DYAD)
 	@mkdir -p bin && cp $< $@
