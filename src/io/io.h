@@ -22,9 +22,15 @@
 
 typedef struct dyad_reader dyad_reader;
 
+/* Input limits (doc/limits.md, "Input"). */
+#define DYAD_MAX_LINE ((size_t)32 << 20)    /* longest JSON Lines line */
+#define DYAD_MAX_TEXT ((size_t)32 << 20)    /* largest plain-text article file */
+
 typedef struct dyad_read_opts {
     const char *default_date;   /* --date: for text files without a Date: header */
     const char *format;         /* "auto" (by extension/content), "jsonl", "text" */
+    size_t max_line;            /* 0: DYAD_MAX_LINE */
+    size_t max_text;            /* 0: DYAD_MAX_TEXT */
 } dyad_read_opts;
 
 /* paths: files or directories; npaths == 0 reads stdin. */
