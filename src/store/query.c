@@ -619,7 +619,7 @@ int dyad_store_actors(dyad_store *s, const char *q0, int limit, dyad_store_actor
     d->finalize(st);
     if (ret == DYAD_OK && rc < 0) ret = dyad_st_fail(s, "actors");
     if (ret == DYAD_OK) {
-        qsort(rows, n, sizeof *rows, cmp_actor);
+        if (n) qsort(rows, n, sizeof *rows, cmp_actor);
         for (size_t i = 0; i < n && (int)i < limit; i++) {
             dyad_store_actor a = { rows[i].code, rows[i].name, rows[i].events };
             if (fn(&a, user)) { ret = DYAD_STOP; break; }
