@@ -19,6 +19,7 @@
 
 #include "cli/cli.h"
 #include "cli/ingest_events.h"
+#include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/store_cli.h"
 #include "io/io.h"
@@ -33,17 +34,13 @@ static const char usage[] =
     "same content adds nothing; a changed article replaces its events.\n"
     "\n"
     "options:\n"
-    "  --db DB          the database (required)\n"
+    "  --db DB          the database (required; a file path, or postgresql://...)\n"
     "  --events FILE    store pre-coded events (JSON Lines as `dyad code` writes,\n"
     "                   optionally with {\"id\",\"date\",\"url\",\"source\",\"title\"} article\n"
     "                   lines); FILE - is stdin\n"
     "  --batch N        articles per transaction (default 1000; also at most ~1 s)\n"
-    "  --data DIR, --dicts DIR   dictionaries (default: the installed data)\n"
-    "  --date DATE      article date for text files without a Date: header\n"
-    "  --in FORMAT      auto, jsonl or text\n"
-    "  --keep-negated   store negated events too\n"
-    "  --strict         exit 3 if any record was skipped\n"
-    "  --quiet          no summary; --no-progress: no progress bar\n";
+    "  --quiet          no summary; --no-progress: no progress bar (shown on a TTY)\n"
+    "\n";
 
 typedef struct ingest {
     dyad_store *st;
@@ -252,9 +249,11 @@ static double total_size(char **files, int n)
 
 int dyad_cmd_ingest(int argc, char **argv)
 {
-    const char *db = NULL, *data = NULL, *dicts = NULL, *date = NULL, *informat = NULL, *v;
-    int strict = 0, quiet = 0, progress = 1, keep_negated = 0;
+    const char *db = NULL, *v;
+    int quiet = 0, progress = 1;
     long batch = 1000;
+    dyad_cli_opts o;
+    dyad_cli_opts_init(&o);
     char **files = calloc((size_t)argc + 1, sizeof *files);
     char **evfiles = calloc((size_t)argc + 1, sizeof *evfiles);
     int nfiles = 0, nev = 0, status = EXIT_USAGE;
@@ -262,23 +261,10 @@ int dyad_cmd_ingest(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int rc;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(usage, stdout); status = EXIT_OK; goto out; }
-        if (!strcmp(a, "--strict")) { strict = 1; continue; }
         if (!strcmp(a, "--quiet")) { quiet = 1; continue; }
         if (!strcmp(a, "--no-progress")) { progress = 0; continue; }
-        if (!strcmp(a, "--keep-negated")) { keep_negated = 1; continue; }
-        if ((rc = dyad_sc_value("dyad ingest", "--db", argc, argv, &i, &db)) != 0 ||
-            (rc = dyad_sc_value("dyad ingest", "--data", argc, argv, &i, &data)) != 0 ||
-            (rc = dyad_sc_value("dyad ingest", "--dicts", argc, argv, &i, &dicts)) != 0 ||
-            (rc = dyad_sc_value("dyad ingest", "--in", argc, argv, &i, &informat)) != 0) {
+        if ((rc = dyad_sc_value("dyad ingest", "--db", argc, argv, &i, &db)) != 0) {
             if (rc < 0) goto out;
-            continue;
-        }
-        if ((rc = dyad_sc_value("dyad ingest", "--date", argc, argv, &i, &date)) != 0) {
-            if (rc < 0 || !dyad_date_valid(date)) {
-                if (rc > 0) fprintf(stderr, "dyad ingest: --date: not a date (YYYY-MM-DD): '%s'\n", date);
-                goto out;
-            }
             continue;
         }
         if ((rc = dyad_sc_value("dyad ingest", "--events", argc, argv, &i, &v)) != 0) {
@@ -293,7 +279,12 @@ int dyad_cmd_ingest(int argc, char **argv)
             }
             continue;
         }
-        if (a[0] == '-' && a[1]) { fprintf(stderr, "dyad ingest: unknown option '%s'\n%s", a, usage); goto out; }
+        if ((rc = dyad_cli_common(&o, "dyad ingest", argc, argv, &i)) != 0) {
+            if (rc < 0) goto out;
+            if (o.help) { fputs(usage, stdout); dyad_cli_common_help(stdout); status = EXIT_OK; goto out; }
+            continue;
+        }
+        if (a[0] == '-' && a[1]) { fprintf(stderr, "dyad ingest: unknown option '%s' (try --help)\n", a); goto out; }
         files[nfiles++] = (char *)a;
     }
     if (!db) { fprintf(stderr, "dyad ingest: --db is required\n%s", usage); goto out; }
@@ -306,17 +297,18 @@ int dyad_cmd_ingest(int argc, char **argv)
     dyad_progress_init(&in.prog, progress && !quiet, total_size(nev ? evfiles : files, nev ? nev : nfiles));
     int rc = 0;
     if (nev) {
-        for (int i = 0; i < nev && rc == 0; i++) rc = ingest_events(&in, evfiles[i], date);
+        for (int i = 0; i < nev && rc == 0; i++) rc = ingest_events(&in, evfiles[i], o.date);
     } else {
-        const char *dd = data ? data : dyad_default_data_dir();
+        const char *dd = o.data_dir ? o.data_dir : dyad_default_data_dir();
         char ver[64];
-        dict_version(dd, dicts, ver, sizeof ver);
+        dict_version(dd, o.tabari_project ? o.tabari_project : o.dicts_dir, ver, sizeof ver);
         if (dyad_store_set_meta(in.st, "dict_version", ver) != DYAD_OK) {
             fprintf(stderr, "dyad ingest: %s: %s\n", db, dyad_store_error(in.st));
             rc = -2;
         } else {
-            dyad_options dopt = { .data_dir = data, .dicts_dir = dicts, .keep_negated = keep_negated };
-            dyad_read_opts ro = { .default_date = date, .format = informat ? informat : "auto" };
+            dyad_options dopt;
+            dyad_cli_dyad_options(&o, &dopt);
+            dyad_read_opts ro = { .default_date = o.date, .format = o.in ? o.in : "auto" };
             rc = ingest_articles(&in, files, nfiles, &ro, &dopt);
         }
     }
@@ -330,7 +322,7 @@ int dyad_cmd_ingest(int argc, char **argv)
                 in.added + in.replaced + in.unchanged, in.added, in.replaced, in.unchanged, in.skipped,
                 in.events, dt, dt > 0 ? (double)in.prog.articles / dt : 0.0);
     }
-    status = rc == -2 ? EXIT_FAIL : rc < 0 ? EXIT_FAIL : (strict && in.skipped) ? EXIT_SKIPPED : EXIT_OK;
+    status = rc == -2 ? EXIT_FAIL : rc < 0 ? EXIT_FAIL : (o.strict && in.skipped) ? EXIT_SKIPPED : EXIT_OK;
 out:
     free(files);
     free(evfiles);
