@@ -19,6 +19,7 @@
 
 #include "cli/cli.h"
 #include "cli/ingest_events.h"
+#include "cli/ingest_pool.h"
 #include "cli/options.h"
 #include "cli/progress.h"
 #include "cli/store_cli.h"
@@ -193,16 +194,30 @@ static int collect(const dyad_event *ev, void *user)
     return dyad_evgroup_add(user, ev) == 0 ? 0 : 1;
 }
 
+/* One coded article, in input order: store it (or report the failure). */
+static int coded(const dyad_article *a, const dyad_event *evs, int n, int rc, const char *err, void *user)
+{
+    ingest *in = user;
+    if (rc < 0) {
+        fprintf(stderr, "dyad ingest: %s: %s (skipped)\n", a->id, err);
+        in->skipped++;
+        return 0;
+    }
+    return put(in, a, evs, n, a->text_len) != 0;
+}
+
 static int ingest_articles(ingest *in, char **files, int nfiles, const dyad_read_opts *ro,
-                           const dyad_options *dopt)
+                           const dyad_options *dopt, int jobs)
 {
     char err[512] = "";
     dyad_ctx *ctx = dyad_open(dopt, err, sizeof err);
     if (!ctx) { fprintf(stderr, "dyad ingest: %s\n", err); return -2; }
-    dyad_coder *coder = dyad_coder_new(ctx);
-    dyad_reader *rd = coder ? dyad_reader_open((const char *const *)files, nfiles, ro) : NULL;
+    dyad_coder *coder = jobs > 1 ? NULL : dyad_coder_new(ctx);
+    ingest_pool *pool = jobs > 1 ? ingest_pool_new(ctx, jobs) : NULL;
+    dyad_reader *rd = coder || pool ? dyad_reader_open((const char *const *)files, nfiles, ro) : NULL;
     if (!rd) {
         fprintf(stderr, "dyad ingest: cannot open the input\n");
+        ingest_pool_free(pool);
         dyad_coder_free(coder);
         dyad_close(ctx);
         return -2;
@@ -211,29 +226,30 @@ static int ingest_articles(ingest *in, char **files, int nfiles, const dyad_read
     memset(&g, 0, sizeof g);
     dyad_arena_init(&g.arena, 1 << 16);
     dyad_article a;
-    int rc, ret = 0;
-    while ((rc = dyad_reader_next(rd, &a)) != 0) {
+    int rc, stop = 0;
+    while (!stop && (rc = dyad_reader_next(rd, &a)) != 0) {
         if (rc < 0) {
             fprintf(stderr, "dyad ingest: %s\n", dyad_reader_error(rd));
             in->skipped++;
             continue;
         }
-        dyad_evgroup_clear(&g);
-        rc = dyad_code_article(coder, &a, collect, &g);
-        if (rc < 0 || rc == DYAD_STOP) {
-            fprintf(stderr, "dyad ingest: %s: %s (skipped)\n", a.id,
-                    rc == DYAD_STOP ? "out of memory" : dyad_coder_error(coder));
-            in->skipped++;
+        if (pool) {
+            stop = ingest_pool_submit(pool, &a, coded, in);
             continue;
         }
-        if (put(in, &a, g.evs, g.n, a.text_len) != 0) { ret = -2; break; }
+        dyad_evgroup_clear(&g);
+        rc = dyad_code_article(coder, &a, collect, &g);
+        if (rc == DYAD_STOP) rc = DYAD_ENOMEM;
+        stop = coded(&a, g.evs, g.n, rc, rc == DYAD_ENOMEM ? "out of memory" : dyad_coder_error(coder), in);
     }
+    if (pool && !stop) stop = ingest_pool_finish(pool, coded, in);
     free(g.evs);
     dyad_arena_free(&g.arena);
     dyad_reader_close(rd);
+    ingest_pool_free(pool);
     dyad_coder_free(coder);
     dyad_close(ctx);
-    return ret;
+    return stop ? -2 : 0;
 }
 
 static double total_size(char **files, int n)
@@ -309,7 +325,7 @@ int dyad_cmd_ingest(int argc, char **argv)
             dyad_options dopt;
             dyad_cli_dyad_options(&o, &dopt);
             dyad_read_opts ro = { .default_date = o.date, .format = o.in ? o.in : "auto" };
-            rc = ingest_articles(&in, files, nfiles, &ro, &dopt);
+            rc = ingest_articles(&in, files, nfiles, &ro, &dopt, o.jobs);
         }
     }
     if (rc != -2 && finish(&in) != 0) rc = -2;
