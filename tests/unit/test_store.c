@@ -18,6 +18,7 @@
 #include <libpq-fe.h>
 
 #include "store/store.h"
+#include "store/dates.h"
 
 static char pg_uri[512];
 static char pg_dir[128];
@@ -616,6 +617,27 @@ static void t_hash(void **state)
     assert_int_equal(strlen(h1), 32);
 }
 
+static void t_dates(void **state)
+{
+    (void)state;
+    char d[11];
+    assert_int_equal(dyad_st_days("1970-01-01"), 0);
+    assert_int_equal(dyad_st_days("1969-12-31"), -1);
+    assert_int_equal(dyad_st_days("2000-03-01") - dyad_st_days("2000-02-28"), 2);     /* leap */
+    assert_int_equal(dyad_st_days("1900-03-01") - dyad_st_days("1900-02-28"), 1);     /* not leap */
+    assert_int_equal(dyad_st_days("2021-02-29"), DYAD_ST_BAD_DAY);
+    assert_int_equal(dyad_st_days("2021-1-05"), DYAD_ST_BAD_DAY);
+    assert_int_equal(dyad_st_days("2021-01-055"), DYAD_ST_BAD_DAY);
+    dyad_st_date(dyad_st_days("2024-12-31") + 1, d);
+    assert_string_equal(d, "2025-01-01");
+    dyad_st_date(dyad_st_bucket(dyad_st_days("2024-01-07"), 1), d);     /* a Sunday */
+    assert_string_equal(d, "2024-01-01");
+    dyad_st_date(dyad_st_bucket(dyad_st_days("1965-06-15"), 1), d);
+    assert_string_equal(d, "1965-06-14");
+    dyad_st_date(dyad_st_bucket_next(dyad_st_bucket(dyad_st_days("2023-12-20"), 2), 2), d);
+    assert_string_equal(d, "2024-01-01");
+}
+
 /* ---- PostgreSQL discovery --------------------------------------------- */
 
 static void pg_find(void)
@@ -659,7 +681,8 @@ static void pg_stop(void)
     cmocka_unit_test_setup_teardown(t_series, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_top_actors, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_readonly, SETUP, teardown), \
-    cmocka_unit_test(t_hash) }
+    cmocka_unit_test(t_hash), \
+    cmocka_unit_test(t_dates) }
 
 int main(void)
 {
