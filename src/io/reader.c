@@ -125,16 +125,16 @@ static int fmt_from_name(const char *name)
     return f;
 }
 
-/* Inside a directory walk: is this file an article file? */
+/* Inside a directory walk: is this file an article file? Known article
+ * extensions, or no extension at all, either possibly compressed. */
 static int wanted_in_dir(const char *name)
 {
     if (fmt_from_name(name) != FMT_AUTO) return 1;
-    char *s = strip_exts(name);     /* no extension at all (besides compression) */
-    int ok = s && !strcmp(s, name);
-    if (s && !ok) {
-        const char *e = ext_of(name);
-        ok = e && (!strcmp(e, ".gz") || !strcmp(e, ".zst") || !strcmp(e, ".zstd")) && !ext_of(s);
-    }
+    char *s = strdup(name);
+    if (!s) return 0;
+    char *e = (char *)ext_of(s);
+    if (e && (!strcmp(e, ".gz") || !strcmp(e, ".zst") || !strcmp(e, ".zstd"))) *e = '\0';
+    int ok = ext_of(s) == NULL;
     free(s);
     return ok;
 }

@@ -68,6 +68,7 @@ struct dyad_store {
     st_stmt *stmt[ST_NSTMT];
     char err[1024];
     char now[16];           /* YYYYMMDDHHMMSS of the current batch */
+    long long next_event, next_mention;     /* id counters in a transaction (0: ask) */
 };
 
 /* Set s->err from the driver with a context prefix; returns DYAD_ERR. */

@@ -267,8 +267,12 @@ static void order_sql(dyad_buf *b, dyad_store_order o)
 static void keyset_sql(qb *q, const dyad_store_iter *it)
 {
     int id = qb_int(q, it->last_id);
-    int dt = qb_text(q, it->last_date);
     qb_and(q);
+    if (it->f.order == DYAD_ORDER_ID) {             /* every parameter must be used (PostgreSQL) */
+        dyad_buf_printf(&q->sql, "id > ?%d", id);
+        return;
+    }
+    int dt = qb_text(q, it->last_date);
     switch (it->f.order) {
     case DYAD_ORDER_DATE_ASC:
         dyad_buf_printf(&q->sql, "(date > ?%d OR (date = ?%d AND id > ?%d))", dt, dt, id);
@@ -279,7 +283,6 @@ static void keyset_sql(qb *q, const dyad_store_iter *it)
                                  "(date = ?%d AND id < ?%d))))", m, m, dt, dt, id);
         break;
     }
-    case DYAD_ORDER_ID: dyad_buf_printf(&q->sql, "id > ?%d", id); break;
     default:
         dyad_buf_printf(&q->sql, "(date < ?%d OR (date = ?%d AND id < ?%d))", dt, dt, id);
         break;
@@ -616,7 +619,7 @@ int dyad_store_actors(dyad_store *s, const char *q0, int limit, dyad_store_actor
     d->finalize(st);
     if (ret == DYAD_OK && rc < 0) ret = dyad_st_fail(s, "actors");
     if (ret == DYAD_OK) {
-        qsort(rows, n, sizeof *rows, cmp_actor);
+        if (n) qsort(rows, n, sizeof *rows, cmp_actor);
         for (size_t i = 0; i < n && (int)i < limit; i++) {
             dyad_store_actor a = { rows[i].code, rows[i].name, rows[i].events };
             if (fn(&a, user)) { ret = DYAD_STOP; break; }

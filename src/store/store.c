@@ -33,10 +33,15 @@ static const char *const stmt_sql[ST_NSTMT] = {
     [ST_CANDIDATES] = "SELECT id, date, date_from, loc_name, loc_country, loc_kind, fatalities_min, "
                       "fatalities_max FROM events WHERE source = ?1 AND target = ?2 AND root = ?3 "
                       "AND date >= ?4 AND date <= ?5 AND negated = ?6 ORDER BY id",
-    [ST_EVENT_INSERT] = "INSERT INTO events(id, event_key, date, source, target, code, root, negated, "
-                        "num_mentions, num_sources, num_articles, date_added, date_from, loc_name, "
-                        "loc_country, loc_kind, fatalities_min, fatalities_max) "
-                        "VALUES (?1, '', ?2, ?3, ?4, ?5, ?6, ?7, 0, 0, 0, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+    /* A new event is complete from its first report (no refresh needed while
+     * it has one); parameters 2..25 are the mention row's columns 3..26. */
+    [ST_EVENT_INSERT] = "INSERT INTO events(id, article_id, sentence, date, date_from, date_precision, "
+                        "source, source_name, target, target_name, code, root, quad, goldstein, plover, "
+                        "fatalities, injured, loc_name, loc_country, loc_lat, loc_lon, loc_kind, negated, "
+                        "text, rule, event_key, fatalities_min, fatalities_max, num_mentions, num_sources, "
+                        "num_articles, source_url, date_added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                        "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
+                        "?4 || '|' || ?7 || '|' || ?9 || '|' || ?12, ?16, ?16, 1, 1, 1, ?26, ?27)",
     [ST_EVENT_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM events",
     [ST_MENTION_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM mentions",
     [ST_MENTION_INSERT] = "INSERT INTO mentions(id, event_id, article_id, sentence, " ST_MENTION_FIELDS
@@ -192,6 +197,7 @@ int dyad_store_begin(dyad_store *s)
     const char *sql = strcmp(s->d->name, "sqlite") ? "BEGIN" : "BEGIN IMMEDIATE";
     if (s->d->exec(s->db, sql) != 0) return dyad_st_fail(s, "begin");
     s->in_batch = 1;
+    s->next_event = s->next_mention = 0;
     stamp_now(s);
     return DYAD_OK;
 }
@@ -200,6 +206,7 @@ int dyad_store_commit(dyad_store *s)
 {
     if (!s->in_batch) return DYAD_OK;
     s->in_batch = 0;
+    s->next_event = s->next_mention = 0;
     if (s->d->exec(s->db, "COMMIT") != 0) {
         int rc = dyad_st_fail(s, "commit");
         s->d->exec(s->db, "ROLLBACK");
@@ -212,6 +219,7 @@ int dyad_store_rollback(dyad_store *s)
 {
     if (!s->in_batch) return DYAD_OK;
     s->in_batch = 0;
+    s->next_event = s->next_mention = 0;
     if (s->d->exec(s->db, "ROLLBACK") != 0) return dyad_st_fail(s, "rollback");
     return DYAD_OK;
 }
@@ -289,13 +297,18 @@ static void media_of(const dyad_article *a, char *out, size_t n)
     snprintf(out, n, "%s", a->id);
 }
 
+/* Next free id of events or mentions: max + 1, then counted here for the
+ * rest of the transaction (reset whenever a rollback could free ids). */
 static long long next_id(dyad_store *s, int which)
 {
+    long long *cache = which == ST_EVENT_NEXT_ID ? &s->next_event : &s->next_mention;
+    if (*cache > 0) return (*cache)++;
     st_stmt *st = dyad_st_stmt(s, which);
     if (!st) return -1;
     long long id = s->d->step(st) == 1 ? s->d->int64(st, 0) : -1;
     s->d->reset(st);
-    if (id < 0) dyad_st_fail(s, "next id");
+    if (id < 0) { dyad_st_fail(s, "next id"); return -1; }
+    *cache = id + 1;
     return id;
 }
 
@@ -392,12 +405,6 @@ static long long find_event(dyad_store *s, const dyad_event *e, const art_state 
     return found;
 }
 
-static void bind_opt_int(const st_driver *d, st_stmt *st, int i, int v)
-{
-    if (v < 0) d->bind_text(st, i, NULL);
-    else d->bind_int(st, i, v);
-}
-
 /* The 32 mention columns as strings (NULL = SQL NULL), in insert order. */
 #define MCOLS 32
 typedef struct mrow { const char *v[MCOLS]; char num[MCOLS][32]; } mrow;
@@ -473,59 +480,57 @@ static void copy_row(dyad_buf *b, const mrow *r)
     dyad_buf_putc(b, '\n');
 }
 
-static long long new_event(dyad_store *s, const dyad_event *e)
+static long long new_event(dyad_store *s, const dyad_article *a, const dyad_event *e, mrow *row)
 {
     long long id = next_id(s, ST_EVENT_NEXT_ID);
     if (id < 0) return -1;
     st_stmt *st = dyad_st_stmt(s, ST_EVENT_INSERT);
     if (!st) return -1;
+    mention_row(row, 0, id, a, e);
     const st_driver *d = s->d;
     d->bind_int(st, 1, id);
-    d->bind_text(st, 2, e->date);
-    d->bind_text(st, 3, e->source ? e->source : "");
-    d->bind_text(st, 4, e->target ? e->target : "");
-    d->bind_text(st, 5, e->code);
-    d->bind_text(st, 6, e->root);
-    d->bind_int(st, 7, e->negated ? 1 : 0);
-    d->bind_text(st, 8, s->now);
-    d->bind_text(st, 9, e->date_from ? e->date_from : "article");
-    d->bind_text(st, 10, e->has_location ? (e->location.name ? e->location.name : "") : NULL);
-    d->bind_text(st, 11, e->has_location ? e->location.country : NULL);
-    d->bind_text(st, 12, e->has_location ? (e->location.kind ? e->location.kind : "") : NULL);
-    bind_opt_int(d, st, 13, e->fatalities);
+    for (int i = 2; i <= 25; i++) d->bind_text(st, i, row->v[i]);
+    d->bind_text(st, 26, a->url);
+    d->bind_text(st, 27, s->now);
     if (d->step(st) < 0) { dyad_st_fail(s, "insert event"); return -1; }
     d->reset(st);
     return id;
 }
 
-/* Place every report, write the mentions (COPY or INSERT), refresh events. */
+static int valid_event(dyad_store *s, const dyad_article *a, const dyad_event *e, int i)
+{
+    if (dyad_st_days(e->date) != DYAD_ST_BAD_DAY && strlen(e->code) >= 2) return 1;
+    snprintf(s->err, sizeof s->err, "article %s: event %d without a valid date or code", a->id, i);
+    return 0;
+}
+
+/* Place every report, write the mentions (COPY or INSERT), then refresh the
+ * events that had reports before or got more than one from this article. */
 static int put_events(dyad_store *s, const dyad_article *a, const dyad_event *evs, int n)
 {
+    for (int i = 0; i < n; i++)                 /* all or nothing: check before writing */
+        if (!valid_event(s, a, &evs[i], i)) return DYAD_EPARSE;
     art_state as = { calloc((size_t)n + 1, sizeof(placed)), 0 };
     dyad_event *copy = calloc((size_t)n + 1, sizeof *copy);
+    char *fresh = calloc((size_t)n + 1, 1);      /* report i created its event */
     mrow *row = malloc(sizeof *row);
     dyad_buf copybuf;
     dyad_buf_init(&copybuf);
     int rc = DYAD_OK;
-    if (!as.p || !copy || !row) { rc = DYAD_ENOMEM; snprintf(s->err, sizeof s->err, "out of memory"); }
+    if (!as.p || !copy || !row || !fresh) { rc = DYAD_ENOMEM; snprintf(s->err, sizeof s->err, "out of memory"); }
     for (int i = 0; i < n && rc == DYAD_OK; i++) {
         const dyad_event *e = &evs[i];
-        if (!e->date[0] || dyad_st_days(e->date) == DYAD_ST_BAD_DAY || strlen(e->code) < 2) {
-            snprintf(s->err, sizeof s->err, "article %s: event %d without a valid date or code", a->id, i);
-            rc = DYAD_EPARSE;
-            break;
-        }
         copy[i] = *e;
         if (!copy[i].root[0]) { copy[i].root[0] = e->code[0]; copy[i].root[1] = e->code[1]; copy[i].root[2] = 0; }
         long long id = find_event(s, &copy[i], &as);
-        if (id == 0) id = new_event(s, &copy[i]);
+        if (id == 0) { id = new_event(s, a, &copy[i], row); fresh[i] = 1; }
         if (id < 0) { rc = DYAD_ERR; break; }
         as.p[as.n++] = (placed){ id, e->fatalities, e->fatalities };
     }
-    long long mid = rc == DYAD_OK && n ? next_id(s, ST_MENTION_NEXT_ID) : 0;
-    if (mid < 0) rc = DYAD_ERR;
     for (int i = 0; i < n && rc == DYAD_OK; i++) {
-        mention_row(row, mid + i, as.p[i].event_id, a, &copy[i]);
+        long long mid = next_id(s, ST_MENTION_NEXT_ID);
+        if (mid < 0) { rc = DYAD_ERR; break; }
+        mention_row(row, mid, as.p[i].event_id, a, &copy[i]);
         if (s->d->copy_mentions) copy_row(&copybuf, row);
         else rc = insert_mention(s, row);
     }
@@ -534,12 +539,14 @@ static int put_events(dyad_store *s, const dyad_article *a, const dyad_event *ev
         else if (s->d->copy_mentions(s->db, copybuf.data, copybuf.len) != 0) rc = dyad_st_fail(s, "copy mentions");
     }
     for (int i = 0; i < as.n && rc == DYAD_OK; i++) {
-        int seen = 0;
+        int seen = 0, more = 0;
         for (int j = 0; j < i && !seen; j++) seen = as.p[j].event_id == as.p[i].event_id;
-        if (!seen) rc = refresh_event(s, as.p[i].event_id);
+        for (int j = i + 1; j < as.n && !more; j++) more = as.p[j].event_id == as.p[i].event_id;
+        if (!seen && (!fresh[i] || more)) rc = refresh_event(s, as.p[i].event_id);
     }
     dyad_buf_free(&copybuf);
     free(row);
+    free(fresh);
     free(copy);
     free(as.p);
     return rc;
@@ -567,6 +574,7 @@ static int remove_article(dyad_store *s, const char *id)
     d->reset(st);
     if (rc < 0) { free(ids); return dyad_st_fail(s, "article events"); }
     int ret = DYAD_OK;
+    s->next_event = s->next_mention = 0;        /* deleting may free the highest ids */
     int which[2] = { ST_MENTION_DELETE_ART, ST_ART_DELETE };
     for (int i = 0; i < 2 && ret == DYAD_OK; i++) {
         if (!(st = dyad_st_stmt(s, which[i]))) { ret = DYAD_ERR; break; }
@@ -643,6 +651,7 @@ int dyad_store_put_article(dyad_store *s, const dyad_article *a, const dyad_even
         char keep[sizeof s->err];
         memcpy(keep, s->err, sizeof keep);
         s->d->exec(s->db, "ROLLBACK TO SAVEPOINT dyad_article");
+        s->next_event = s->next_mention = 0;
         s->d->exec(s->db, "RELEASE SAVEPOINT dyad_article");
         memcpy(s->err, keep, sizeof keep);
         *what = 0;

@@ -10,7 +10,10 @@
  * Backends, chosen by the DB string given to dyad_store_open():
  *   "postgresql://..." or "postgres://..."   PostgreSQL through libpq (postgres.c)
  *   anything else                            a SQLite file path (sqlite.c, default)
- * Both have the same schema and give the same results for every call.
+ * Both have the same schema and give the same results for every call
+ * (PostgreSQL bulk-loads each article's mentions with COPY; full text is
+ * FTS5 in SQLite and a 'simple' tsvector in PostgreSQL: both match whole,
+ * case-folded words).
  *
  * Writing (one writer at a time per database):
  *     dyad_store *s = dyad_store_open("events.db", 0, err, sizeof err);
@@ -25,7 +28,9 @@
  *   its old mentions are removed and the new ones grouped afresh. Writes are
  *   deterministic: the same articles put in the same order give the same
  *   database, event ids included, so a run killed at any point and re-run
- *   gives exactly the database an uninterrupted run gives.
+ *   gives exactly the database an uninterrupted run gives. (An input that
+ *   holds two versions of one article stores the last; running it again
+ *   replaces twice and may renumber that article's events.)
  *
  * Reading:
  *     dyad_store_filter f = { .actor = "AZE", .from = "2020-09-27", .limit = 50 };
