@@ -125,6 +125,8 @@ struct dyad_coder {
     int32_t date;
     dentry disc[DYAD_DISCOURSE];
     int ndisc;
+    const char *pair[2];        /* the latest two sides: a compound of two or an event's dyad */
+    int has_pair;
     int nevents;
     /* dedupe of events within a sentence */
     struct { const char *s, *t; char code[5]; } seen[64];
@@ -146,6 +148,7 @@ int dyad_verb_form(const dyad_token *t);
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);
 void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
+void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b);
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */

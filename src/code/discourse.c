@@ -66,6 +66,20 @@ static int country_of(const dentry *d, char out[4])
     return 1;
 }
 
+static int has_country(const mention *m)
+{
+    return m->code && strlen(m->code) >= 3 && (m->country_only || (m->role && m->code != m->role));
+}
+
+/* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
+void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
+{
+    if (!has_country(a) || !has_country(b) || !strncmp(a->code, b->code, 3)) return;
+    c->pair[0] = a->code;
+    c->pair[1] = b->code;
+    c->has_pair = 1;
+}
+
 /* "the two sides" etc.: two mentions over the same span. */
 static int sides(dyad_coder *c, sent_state *st, int i)
 {
@@ -93,6 +107,14 @@ static int sides(dyad_coder *c, sent_state *st, int i)
     const char *pick[2] = { NULL, NULL };
     char cc[2][4];
     int got = 0;
+    if (!want_person && c->has_pair) {
+        /* the sides of the latest conflict or compound, before mere recency */
+        for (int q = 0; q < 2; q++) {
+            if (want_country) { memcpy(cc[q], c->pair[1 - q], 3); cc[q][3] = '\0'; pick[q] = cc[q]; }
+            else pick[q] = c->pair[1 - q];
+        }
+        got = 2;
+    }
     for (int k = n - 1; k >= 0 && got < 2; k--) {
         const char *code = cand[k].code;
         if (want_person && !cand[k].person) continue;
@@ -205,6 +227,9 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
 
 void dyad_discourse_push(dyad_coder *c, sent_state *st)
 {
+    for (int g = 0; g < st->ng; g++)
+        if (st->g[g].n == 2 && st->m[st->g[g].m[0]].kind != M_SIDES)
+            dyad_discourse_pair(c, &st->m[st->g[g].m[0]], &st->m[st->g[g].m[1]]);
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
         if (!m->code || m->kind == M_SIDES) continue;

@@ -42,7 +42,8 @@ typedef struct bind {
 } bind;
 
 typedef struct subj_cache {     /* the subject search depends only on the head: once per head */
-    int done[2], ok[2];
+    int head;
+    int done[2], ok[2], participle[2];
     bind b[2];
 } subj_cache;
 
@@ -133,9 +134,14 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
 }
 
 /* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
-static int sym_stop(dyad_coder *c, mstate *ms, int k, int pos)
+static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
+    /* only where the clause ends or a place/time phrase follows: "met in Sochi", "met on
+     * Monday", but not "called for a ceasefire" */
+    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
+        && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
+        && !is_word(st, pos, "in") && !is_word(st, pos, "at")) return 0;
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -201,8 +207,17 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     case DYAD_EL_WORD:
     case DYAD_EL_SET:
         if (same_clause(st, pos, ms->clause) && word_match(d, e, st, pos) && match_r(c, st, ms, k + 1, pos + 1)) return 1;
+        /* a pattern that names the connective ("SRC demand that TGT ...") follows it into
+         * the clause it opens */
+        if (pos > 0 && pos < st->s->ntok && (st->ti[pos].cls & (W_REL | W_SUBORD)) && st->ti[pos - 1].clause == ms->clause
+            && word_match(d, e, st, pos)) {
+            int save = ms->clause;
+            ms->clause = pos + 1 < st->s->ntok ? st->ti[pos + 1].clause : st->ti[pos].clause;
+            if (match_r(c, st, ms, k + 1, pos + 1)) return 1;
+            ms->clause = save;
+        }
         if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
-        return sym_stop(c, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
         for (int n = 0; n <= e->skip; n++) {
             if (n > 0) {
@@ -216,7 +231,7 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     case DYAD_EL_SRC:
     case DYAD_EL_TGT:
         if (slot_r(c, st, ms, k, pos, e->kind == DYAD_EL_SRC ? &ms->src : &ms->tgt)) return 1;
-        return sym_stop(c, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos);
     case EL_BYSRC:
         for (int n = 0; n <= 4; n++) {
             int t = pos + n;
@@ -255,6 +270,18 @@ static int inherited_subject(const sent_state *st, int k, bind *b, int depth)
 }
 
 /* The subject: nearest mention left of the verb group in the clause. */
+static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok);
+
+/* ", killing one civilian": a participle after a comma shares the subject of its clause's
+ * main verb: the first actor of the clause. */
+static int participle_subject(const sent_state *st, int h, const vgroup *vg, int cl, bind *b)
+{
+    if (!(st->ti[h].f & T_ING) || vg->be || vg->s == 0 || !(st->ti[vg->s - 1].f & T_COMMA)) return 0;
+    for (int i = st->c[cl].s; i < vg->s; i++)
+        if (st->ti[i].clause == cl && st->ti[i].mention >= 0) return whole_group(st, st->ti[i].mention, b);
+    return 0;
+}
+
 static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
 {
     int j = from - 1, paren = 0, stepped = 0;
@@ -266,8 +293,11 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         }
         if (st->ti[j].mention >= 0) {
             int mi = st->ti[j].mention;
-            int m0 = st->m[mi].s;
-            if (m0 > 0 && st->ti[m0 - 1].low == c->ctx->w_by) return 0;   /* an agent, not a subject */
+            int m0 = st->m[st->g[st->m[mi].group].m[0]].s;
+            /* inside a prepositional phrase ("the invasion of Ukraine has killed", "attacked by
+             * Russia, ...") the actor is not the subject */
+            if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
+                && st->ti[m0 - 1].mention < 0) return 0;
             *where = mi;
             return whole_group(st, mi, b);
         }
@@ -330,7 +360,9 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
             subj_cache *sc = ms->sc;
             if (!sc->done[modifier_ok]) {
                 sc->done[modifier_ok] = 1;
-                sc->ok[modifier_ok] = find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
+                sc->participle[modifier_ok] = participle_subject(st, sc->head, vg, ms->clause, &sc->b[modifier_ok]);
+                sc->ok[modifier_ok] = sc->participle[modifier_ok]
+                                      || find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
             }
             if (sc->ok[modifier_ok]) *b = sc->b[modifier_ok];
             if (!sc->ok[modifier_ok]) {
@@ -488,6 +520,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     cand best = { .pid = -1 };
     subj_cache sc;
     memset(&sc, 0, sizeof sc);
+    sc.head = h;
     if (c->trace)
         dyad_trace(c, "head '%s' (verb group tokens %d-%d%s%s%s%s%s), clause %d: %d candidate patterns",
                    st->s->tok[h].text, vg.s, h, vg.neg ? ", negated" : "", vg.modal ? ", modal/future" : "",
@@ -543,6 +576,14 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         dyad_trace(c, "  not coded: no target actor");
         return 0;
     }
+    if ((sc.participle[0] || sc.participle[1]) && ms->src.n) {
+        /* ", killing one civilian" is the outcome of the event its clause already coded */
+        for (int i = 0; i < c->nseen; i++)
+            if (!strcmp(c->seen[i].s, st->m[ms->src.m[0]].code ? st->m[ms->src.m[0]].code : "")) {
+                dyad_trace(c, "  not coded: a participle continuing an event already coded for %s", c->seen[i].s);
+                return 0;
+            }
+    }
     if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
     const char *rule = ctx->rules[best.pid];
     int vs = vg.s, ve = h + 1;
@@ -557,6 +598,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
                 if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
         return 0;
     }
