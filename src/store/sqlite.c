@@ -14,8 +14,13 @@
 
 #include "store/driver.h"
 
+#define EXEC_CACHE 8
+
 struct st_db {
     sqlite3 *h;
+    /* exec() of the same short statements (BEGIN, SAVEPOINT, RELEASE, ...)
+     * runs once per article: keep them prepared instead of parsing each time */
+    struct { char *sql; sqlite3_stmt *st; } cache[EXEC_CACHE];
 };
 
 struct st_stmt {
@@ -98,7 +103,10 @@ static st_db *sq_open(const char *path, int flags, char *err, size_t errlen)
 static void sq_close(st_db *db)
 {
     if (!db) return;
-    /* Checkpoint so the main file is complete for readers without the WAL. */
+    for (int i = 0; i < EXEC_CACHE; i++) {
+        sqlite3_finalize(db->cache[i].st);
+        free(db->cache[i].sql);
+    }
     sqlite3_close(db->h);
     free(db);
 }
@@ -107,7 +115,25 @@ static const char *sq_errmsg(st_db *db) { return sqlite3_errmsg(db->h); }
 
 static int sq_exec(st_db *db, const char *sql)
 {
-    return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    if (strchr(sql, ';'))                       /* several statements: no caching */
+        return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    int i;
+    for (i = 0; i < EXEC_CACHE && db->cache[i].sql; i++)
+        if (!strcmp(db->cache[i].sql, sql)) break;
+    if (i == EXEC_CACHE || !db->cache[i].sql) {
+        if (i == EXEC_CACHE) return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+        if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->cache[i].st, NULL) != SQLITE_OK)
+            return -1;
+        if (!(db->cache[i].sql = strdup(sql))) {
+            sqlite3_finalize(db->cache[i].st);
+            db->cache[i].st = NULL;
+            return -1;
+        }
+    }
+    sqlite3_stmt *st = db->cache[i].st;
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
 static st_stmt *sq_prepare(st_db *db, const char *sql)
