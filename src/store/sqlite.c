@@ -18,6 +18,7 @@
 
 struct st_db {
     sqlite3 *h;
+    int writable;
     /* exec() of the same short statements (BEGIN, SAVEPOINT, RELEASE, ...)
      * runs once per article: keep them prepared instead of parsing each time */
     struct { char *sql; sqlite3_stmt *st; } cache[EXEC_CACHE];
@@ -56,7 +57,9 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_code ON events(code, date);\n"
     "CREATE INDEX IF NOT EXISTS events_root ON events(root, date);\n"
     "CREATE INDEX IF NOT EXISTS events_quad ON events(quad, date);\n"
-    "CREATE INDEX IF NOT EXISTS events_place ON events(lower(loc_name));\n"
+    "CREATE INDEX IF NOT EXISTS events_place_date ON events(lower(loc_name), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_countries ON events(substr(source, 1, 3), substr(target, 1, 3), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_target_country ON events(substr(target, 1, 3), date);\n"
     "CREATE INDEX IF NOT EXISTS events_place_country ON events(loc_country, date);\n"
     "CREATE INDEX IF NOT EXISTS events_mentions ON events(num_mentions, date, id);\n"
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id, id);\n"
@@ -82,6 +85,7 @@ static st_db *sq_open(const char *path, int flags, char *err, size_t errlen)
         return NULL;
     }
     sqlite3_busy_timeout(db->h, 10000);
+    db->writable = !(flags & DYAD_STORE_READONLY);
     char *msg = NULL;
     const char *setup = (flags & DYAD_STORE_READONLY)
         ? "PRAGMA query_only=1; PRAGMA cache_size=-65536;"
@@ -107,6 +111,9 @@ static void sq_close(st_db *db)
         sqlite3_finalize(db->cache[i].st);
         free(db->cache[i].sql);
     }
+    /* Keep the planner's statistics current after writing (cheap: it only
+     * analyzes what changed enough, and only a sample of each index). */
+    if (db->writable) sqlite3_exec(db->h, "PRAGMA analysis_limit=1000; PRAGMA optimize;", NULL, NULL, NULL);
     sqlite3_close(db->h);
     free(db);
 }
