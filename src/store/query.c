@@ -62,17 +62,36 @@ static void qb_and(qb *q)
     dyad_buf_puts(&q->sql, q->nconds++ ? " AND " : " WHERE ");
 }
 
-/* "(col >= ?a AND col < ?b)" for the prefix p; params are reused when given. */
-static void prefix_cond(qb *q, const char *col, int lo, int hi)
+/* Does a prefix of n bytes need its range (see prefix_cond)? */
+static int needs_range(size_t n, int is_code)
 {
-    dyad_buf_printf(&q->sql, "(%s >= ?%d AND %s < ?%d)", col, lo, col, hi);
+    return is_code ? n != 2 : n != 3;
 }
 
-/* Bind the low and high bound of prefix p; returns the low index (hi = lo+1). */
-static int prefix_params(qb *q, const char *p)
+/* The condition "col starts with the prefix bound at ?lo (?hi: its upper
+ * bound)". A 3-letter actor prefix is a country: equality on the
+ * substr(col, 1, 3) expression indexes, which also keep date order (no sort
+ * for "newest first"); a 2-digit code prefix is the root; anything else is
+ * the half-open range [lo, hi) on the column's own index. */
+static void prefix_cond(qb *q, const char *col, int lo, int hi)
+{
+    size_t n = strlen(q->p[lo - 1].s);
+    int is_code = !strcmp(col, "code");
+    if (!needs_range(n, is_code) && !is_code)
+        dyad_buf_printf(&q->sql, "substr(%s, 1, 3) = ?%d", col, lo);
+    else if (!needs_range(n, is_code))
+        dyad_buf_printf(&q->sql, "root = ?%d", lo);
+    else
+        dyad_buf_printf(&q->sql, "(%s >= ?%d AND %s < ?%d)", col, lo, col, hi);
+}
+
+/* Bind prefix p and, when a range is needed, its upper bound (at lo + 1;
+ * PostgreSQL wants every bound parameter used). Returns lo. */
+static int prefix_params(qb *q, const char *p, int is_code)
 {
     int lo = qb_text(q, p);
     size_t n = strlen(p);
+    if (!needs_range(n, is_code)) return lo;
     char *hi = malloc(n + 2);
     if (!hi) { q->sql.oom = 1; return lo; }
     memcpy(hi, p, n + 1);
@@ -85,7 +104,7 @@ static int prefix_params(qb *q, const char *p)
 
 static void either_side(qb *q, const char *p)
 {
-    int lo = prefix_params(q, p);
+    int lo = prefix_params(q, p, 0);
     qb_and(q);
     dyad_buf_putc(&q->sql, '(');
     prefix_cond(q, "source", lo, lo + 1);
@@ -96,7 +115,7 @@ static void either_side(qb *q, const char *p)
 
 static void one_side(qb *q, const char *col, const char *p)
 {
-    int lo = prefix_params(q, p);
+    int lo = prefix_params(q, p, !strcmp(col, "code"));
     qb_and(q);
     prefix_cond(q, col, lo, lo + 1);
 }
@@ -108,7 +127,7 @@ static void where(dyad_store *s, qb *q, const dyad_store_filter *f)
     if (f->source && *f->source) one_side(q, "source", f->source);
     if (f->target && *f->target) one_side(q, "target", f->target);
     if (f->dyad_a && *f->dyad_a && f->dyad_b && *f->dyad_b) {
-        int a = prefix_params(q, f->dyad_a), b = prefix_params(q, f->dyad_b);
+        int a = prefix_params(q, f->dyad_a, 0), b = prefix_params(q, f->dyad_b, 0);
         qb_and(q);
         dyad_buf_puts(&q->sql, "((");
         prefix_cond(q, "source", a, a + 1);

@@ -14,8 +14,14 @@
 
 #include "store/driver.h"
 
+#define EXEC_CACHE 8
+
 struct st_db {
     sqlite3 *h;
+    int writable;
+    /* exec() of the same short statements (BEGIN, SAVEPOINT, RELEASE, ...)
+     * runs once per article: keep them prepared instead of parsing each time */
+    struct { char *sql; sqlite3_stmt *st; } cache[EXEC_CACHE];
 };
 
 struct st_stmt {
@@ -51,7 +57,9 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_code ON events(code, date);\n"
     "CREATE INDEX IF NOT EXISTS events_root ON events(root, date);\n"
     "CREATE INDEX IF NOT EXISTS events_quad ON events(quad, date);\n"
-    "CREATE INDEX IF NOT EXISTS events_place ON events(lower(loc_name));\n"
+    "CREATE INDEX IF NOT EXISTS events_place_date ON events(lower(loc_name), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_countries ON events(substr(source, 1, 3), substr(target, 1, 3), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_target_country ON events(substr(target, 1, 3), date);\n"
     "CREATE INDEX IF NOT EXISTS events_place_country ON events(loc_country, date);\n"
     "CREATE INDEX IF NOT EXISTS events_mentions ON events(num_mentions, date, id);\n"
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id, id);\n"
@@ -77,6 +85,7 @@ static st_db *sq_open(const char *path, int flags, char *err, size_t errlen)
         return NULL;
     }
     sqlite3_busy_timeout(db->h, 10000);
+    db->writable = !(flags & DYAD_STORE_READONLY);
     char *msg = NULL;
     const char *setup = (flags & DYAD_STORE_READONLY)
         ? "PRAGMA query_only=1; PRAGMA cache_size=-65536;"
@@ -98,7 +107,13 @@ static st_db *sq_open(const char *path, int flags, char *err, size_t errlen)
 static void sq_close(st_db *db)
 {
     if (!db) return;
-    /* Checkpoint so the main file is complete for readers without the WAL. */
+    for (int i = 0; i < EXEC_CACHE; i++) {
+        sqlite3_finalize(db->cache[i].st);
+        free(db->cache[i].sql);
+    }
+    /* Keep the planner's statistics current after writing (cheap: it only
+     * analyzes what changed enough, and only a sample of each index). */
+    if (db->writable) sqlite3_exec(db->h, "PRAGMA analysis_limit=1000; PRAGMA optimize;", NULL, NULL, NULL);
     sqlite3_close(db->h);
     free(db);
 }
@@ -107,7 +122,25 @@ static const char *sq_errmsg(st_db *db) { return sqlite3_errmsg(db->h); }
 
 static int sq_exec(st_db *db, const char *sql)
 {
-    return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    if (strchr(sql, ';'))                       /* several statements: no caching */
+        return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    int i;
+    for (i = 0; i < EXEC_CACHE && db->cache[i].sql; i++)
+        if (!strcmp(db->cache[i].sql, sql)) break;
+    if (i == EXEC_CACHE || !db->cache[i].sql) {
+        if (i == EXEC_CACHE) return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+        if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->cache[i].st, NULL) != SQLITE_OK)
+            return -1;
+        if (!(db->cache[i].sql = strdup(sql))) {
+            sqlite3_finalize(db->cache[i].st);
+            db->cache[i].st = NULL;
+            return -1;
+        }
+    }
+    sqlite3_stmt *st = db->cache[i].st;
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
 static st_stmt *sq_prepare(st_db *db, const char *sql)
