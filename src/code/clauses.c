@@ -1,0 +1,181 @@
+/*
+ * clauses.c — cut a sentence into clauses; patterns never cross a clause.
+ *
+ * Boundaries, left to right:
+ *   ; :                         a new main clause
+ *   because/after/while/if/...  a subordinate clause; one opened at the start
+ *                               or after a comma ends at the next comma and the
+ *                               enclosing clause resumes ("If X, Y ..."); if/unless
+ *                               make it conditional (nothing in it happened)
+ *   who/which/whom/whose/where  a relative clause whose subject is the mention
+ *                               before the pronoun ("Putin, who met X, ...");
+ *                               after a comma it ends at the next comma, so the
+ *                               main clause continues around it
+ *   that                        after a reporting verb: the reported clause; after
+ *                               a mention: relative; else a complement clause of a
+ *                               verb like "deny"/"hope": not coded as happened
+ *   reporting verbs             "X said (that) ...": X's clause ends at the verb,
+ *                               the reported clause is coded on its own;
+ *                               "..., X said" / "..., said X": the attribution
+ *                               after the comma is its own clause
+ *   and / but / or + verb       coordinated verb groups: a new clause that inherits
+ *                               its subject ("Russia attacked Kyiv and shelled
+ *                               Kharkiv"); ", and" + subject: a new main clause
+ * A compound actor's "and" ("Russia and China") is inside a mention group and
+ * never a boundary.
+ */
+#include <string.h>
+
+#include "code/code.h"
+
+static int new_clause(dyad_coder *c, sent_state *st, int kind, int start)
+{
+    (void)c;
+    clause *cl = &st->c[st->nc];
+    memset(cl, 0, sizeof *cl);
+    cl->kind = kind;
+    cl->s = start;
+    cl->e = start;
+    cl->antecedent = cl->prev = cl->subject = cl->report_tok = -1;
+    return st->nc++;
+}
+
+static int in_group_gap(const sent_state *st, int i)
+{
+    for (int g = 0; g < st->ng; g++)
+        if (st->g[g].n > 1 && i > st->g[g].s && i < st->g[g].e) return 1;
+    return 0;
+}
+
+static int is_punct(const sent_state *st, int i, const char *p)
+{
+    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].text, p);
+}
+
+/* Does token j start a verb group? */
+static int verbish(const sent_state *st, int j)
+{
+    int ntok = st->s->ntok;
+    if (j < ntok && (st->ti[j].cls & W_ADV)) j++;
+    if (j >= ntok || st->ti[j].mention >= 0) return 0;
+    const dyad_token *t = &st->s->tok[j];
+    if (t->flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM)) return 0;
+    if (st->ti[j].cls & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG)) return 1;
+    size_t n = strlen(t->lower);
+    if (!t->lemma || !strcmp(t->lemma, t->lower)) return 0;
+    if (n > 2 && !strcmp(t->lower + n - 2, "ed")) return 1;
+    if (n > 3 && !strcmp(t->lower + n - 3, "ing")) return 0;
+    return t->lower[n - 1] != 's';          /* irregular past: met, held, struck */
+}
+
+/* The mention group that ends right before token i (skipping a comma), or -1. */
+static int mention_before(const sent_state *st, int i)
+{
+    int j = i - 1;
+    if (is_punct(st, j, ",")) j--;
+    if (j < 0 || st->ti[j].mention < 0) return -1;
+    return st->ti[j].mention;
+}
+
+void dyad_find_clauses(dyad_coder *c, sent_state *st)
+{
+    int ntok = st->s->ntok;
+    st->c = dyad_arena_calloc(&c->arena, (size_t)ntok + 2, sizeof *st->c);
+    st->nc = 0;
+    int cur = new_clause(c, st, C_MAIN, 0);
+    int ret = -1;                 /* clause to resume at the next comma */
+    for (int i = 0; i < ntok; i++) {
+        const tinfo *ti = &st->ti[i];
+        const dyad_token *tk = &st->s->tok[i];
+        int inside = ti->mention >= 0;
+        if (is_punct(st, i, ";") || is_punct(st, i, ":")) {
+            cur = new_clause(c, st, C_MAIN, i + 1);
+            ret = -1;
+        } else if (is_punct(st, i, ",") && ret >= 0) {
+            st->ti[i].clause = cur;
+            cur = ret;
+            ret = -1;
+            continue;
+        } else if (!inside && (ti->cls & W_SUBORD) && !(ti->cls & W_REL)) {
+            int k = new_clause(c, st, C_SUB, i + 1);
+            st->c[k].irreal = (ti->cls & W_COND) != 0;
+            if (i == 0 || is_punct(st, i - 1, ",")) ret = (st->c[cur].kind == C_SUB && ret >= 0) ? ret : cur;
+            cur = k;
+        } else if (!inside && (ti->cls & W_REL)) {
+            int ante = mention_before(st, i);
+            int after_report = i > 0 && (st->ti[i - 1].cls & W_REPORT) && st->ti[i - 1].mention < 0;
+            if (ti->low == c->ctx->w_that && after_report) {
+                /* handled by the reporting verb below; nothing to do */
+            } else if (ti->low == c->ctx->w_that && ante < 0) {
+                int k = new_clause(c, st, C_SUB, i + 1);
+                st->c[k].irreal = 1;
+                cur = k;
+            } else {
+                int k = new_clause(c, st, C_REL, i + 1);
+                st->c[k].antecedent = ante;
+                if (is_punct(st, i - 1, ",")) ret = cur;
+                cur = k;
+            }
+        } else if (!inside && (ti->cls & W_CONJ) && !in_group_gap(st, i)) {
+            if (verbish(st, i + 1)) {
+                int k = new_clause(c, st, C_COORD, i + 1);
+                st->c[k].prev = cur;
+                cur = k;
+                ret = -1;
+            } else if (is_punct(st, i - 1, ",") || !strcmp(tk->lower, "but")) {
+                cur = new_clause(c, st, C_MAIN, i + 1);
+                ret = -1;
+            }
+        } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)) {
+            int g = mention_before(st, i + 0);
+            /* "..., X said" or "..., said X": the attribution is its own clause */
+            int sp_start = -1;
+            if (g >= 0 && !is_punct(st, i - 1, ",")) {
+                int gs = st->g[st->m[g].group].s;
+                if (is_punct(st, gs - 1, ",") && gs - 1 > 0) sp_start = gs - 1;
+            } else if (is_punct(st, i - 1, ",") && i + 1 < ntok && st->ti[i + 1].mention >= 0) {
+                sp_start = i - 1;
+            }
+            if (sp_start >= 0) {
+                int k = new_clause(c, st, C_REPORTING, sp_start + 1);
+                st->c[k].report_tok = i;
+                for (int j = sp_start + 1; j <= i; j++) st->ti[j].clause = k;
+                for (int q = 0; q < k; q++) if (st->c[q].kind == C_MAIN) st->c[q].kind = C_REPORTED;
+                cur = k;
+                ret = -1;
+                continue;
+            }
+            /* "X said (that) ...": what follows is the reported clause */
+            st->c[cur].kind = C_REPORTING;
+            st->c[cur].report_tok = i;
+            int j = i + 1;
+            int rest = 0;
+            for (int q = j; q < ntok; q++) if (!(st->s->tok[q].flags & DYAD_TOK_PUNCT)) rest++;
+            if (rest >= 2) {
+                st->ti[i].clause = cur;
+                if (j < ntok && st->ti[j].low == c->ctx->w_that) { st->ti[j].clause = cur; i = j; }
+                cur = new_clause(c, st, C_REPORTED, i + 1);
+                ret = -1;
+                continue;
+            }
+        }
+        st->ti[i].clause = cur;
+    }
+    for (int k = 0; k < st->nc; k++) { st->c[k].s = ntok; st->c[k].e = 0; }
+    for (int i = 0; i < ntok; i++) {
+        clause *cl = &st->c[st->ti[i].clause];
+        if (i < cl->s) cl->s = i;
+        if (i + 1 > cl->e) cl->e = i + 1;
+    }
+    if (c->trace) {
+        static const char *const kinds[] = { "main", "relative", "subordinate", "coordinated", "reported", "reporting" };
+        for (int k = 0; k < st->nc; k++) {
+            clause *cl = &st->c[k];
+            if (cl->s >= cl->e) continue;
+            dyad_buf_printf(c->trace, "clause %d (%s%s):", k, kinds[cl->kind], cl->irreal ? ", conditional/irreal" : "");
+            for (int i = cl->s; i < cl->e; i++)
+                if (st->ti[i].clause == k) dyad_buf_printf(c->trace, " %s", st->s->tok[i].text);
+            dyad_buf_putc(c->trace, '\n');
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/*
+ * code.h — the coder's insides, shared by the files of src/code/.
+ *
+ * Per sentence the coder builds, all in the per-article arena:
+ *   tinfo[]    one per token: interned ids of the lower form and lemma, the
+ *              closed word classes it belongs to (auxiliary, negation, ...),
+ *              the mention covering it and its clause.
+ *   mention[]  actor phrases after composition (country + agent, title +
+ *              name, appositions) and resolved pronouns/descriptions, each with
+ *              its CAMEO code and an explanation of how it was found.
+ *   group[]    compound actors: mentions joined by "and" / "," / "as well as".
+ *   clause[]   clause segmentation; a clause may be discontinuous (a relative
+ *              clause cut out of it), so tokens carry their clause id.
+ * Patterns are then anchored on every token whose lemma heads a pattern
+ * (match.c). dyad_coder_set_trace() makes every step append a readable line
+ * to a buffer: that is `dyad explain`.
+ */
+#ifndef DYAD_CODE_H
+#define DYAD_CODE_H
+
+#include <stdint.h>
+#include "dyad.h"
+#include "dict/dict.h"
+#include "extract/extract.h"
+#include "text/text.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+/* Closed word classes (built in: English grammar words, not dictionary data). */
+enum {
+    W_BE = 1 << 0, W_HAVE = 1 << 1, W_DO = 1 << 2, W_MODAL = 1 << 3, W_NEG = 1 << 4,
+    W_DET = 1 << 5, W_SUBORD = 1 << 6, W_REL = 1 << 7, W_CONJ = 1 << 8, W_REPORT = 1 << 9,
+    W_ADV = 1 << 10, W_PRON_PERS = 1 << 11, W_PREP = 1 << 12, W_REFUSE = 1 << 13,
+    W_IRREAL = 1 << 14, W_TIME = 1 << 15, W_PERSON_TITLE = 1 << 16, W_COND = 1 << 17,
+    W_SIDES = 1 << 18, W_COUNTRYWORD = 1 << 19, W_PLACE_PREP = 1 << 20, W_PRON_PLUR = 1 << 21
+};
+
+struct dyad_ctx {
+    dyad_options opt;
+    dyad_lexicon *lx;
+    dyad_dict *dict;
+    dyad_extractors *x;
+    uint32_t *wclass;           /* word id -> W_* bits */
+    size_t nwclass;
+    dyad_wid w_poss, w_the, w_by, w_and, w_comma, w_of, w_no, w_longer, w_to, w_as, w_well,
+             w_two, w_both, w_that, w_semicolon, w_colon, w_said_dummy;
+    char **rules;               /* pattern id -> "file:line" */
+    double load_seconds;
+};
+
+enum { M_ACTOR = 1, M_AGENT = 2, M_PRONOUN = 3, M_SIDES = 4 };
+
+typedef struct mention {
+    int s, e;                   /* tokens [s, e) */
+    const char *code;           /* CAMEO actor code (NULL: not an actor) */
+    const char *name;
+    int kind;                   /* M_* */
+    int actor, agent;           /* dictionary ids, -1 */
+    int person;                 /* names a person */
+    int country_only;           /* a bare country (3-letter code) */
+    const char *role;           /* agent role code if composed */
+    int group;                  /* compound group id */
+    int resolved_from;          /* pronoun/description: discourse entry, -1 */
+    const char *how;            /* explanation */
+} mention;
+
+typedef struct group {
+    int first, n;               /* mentions first .. first+n-1 */
+    int s, e;                   /* token span */
+    int m[8];                   /* member mention ids (n <= 8) */
+} group;
+
+typedef struct clause {
+    int s, e;                   /* first and one-past-last token (may enclose other clauses) */
+    int kind;                   /* C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING */
+    int antecedent;             /* C_REL: mention the relative pronoun refers to, -1 */
+    int prev;                   /* C_COORD: clause whose subject is inherited, -1 */
+    int irreal;                 /* if/unless clause */
+    int subject;                /* group of the subject once found, -1 */
+    int report_tok;             /* C_REPORTING: the reporting verb token */
+} clause;
+enum { C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING };
+
+typedef struct tinfo {
+    dyad_wid low, lem;
+    uint32_t cls;
+    int mention;                /* -1 */
+    int clause;
+} tinfo;
+
+/* One article-level memory of the actors seen so far. */
+typedef struct dentry {
+    const char *code, *name, *role;
+    int person, country_only;
+} dentry;
+
+#define DYAD_DISCOURSE 64
+
+typedef struct sent_state {
+    const dyad_sentence *s;
+    const char *text;           /* the sentence text (NUL-terminated, arena) */
+    tinfo *ti;
+    mention *m; int nm, capm;
+    group *g; int ng;
+    clause *c; int nc;
+    int discard;                /* discard id or -1 */
+} sent_state;
+
+struct dyad_coder {
+    const dyad_ctx *ctx;
+    dyad_arena arena;
+    char err[512];
+    dyad_buf *trace;            /* explain output, NULL normally */
+    /* per article */
+    const dyad_article *a;
+    const dyad_text *t;
+    int32_t date;
+    dentry disc[DYAD_DISCOURSE];
+    int ndisc;
+    int nevents;
+    /* dedupe of events within a sentence */
+    struct { const char *s, *t; char code[5]; } seen[64];
+    int nseen;
+};
+
+void dyad_coder_set_trace(dyad_coder *c, dyad_buf *trace);   /* NULL: off */
+void dyad_trace(dyad_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+uint32_t dyad_word_classes(const dyad_ctx *ctx, dyad_wid w);
+int dyad_ctx_init_classes(dyad_ctx *ctx);
+
+/* chunks.c: mentions and compound groups of one sentence */
+void dyad_find_mentions(dyad_coder *c, sent_state *st);
+/* discourse.c */
+void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
+void dyad_discourse_push(dyad_coder *c, sent_state *st);
+/* clauses.c */
+void dyad_find_clauses(dyad_coder *c, sent_state *st);
+/* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */
+int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
+
+/* span text of tokens [s, e) (arena) */
+const char *dyad_span_text(dyad_coder *c, const sent_state *st, int s, int e);
+
+#endif

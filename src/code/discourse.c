@@ -1,0 +1,177 @@
+/*
+ * discourse.c — pronouns and definite descriptions, from an article-level
+ * stack of the actors seen so far (newest last).
+ *
+ *   he / she / him             the latest person ("Putin", "Armenian Prime Minister ...")
+ *   the two sides, both sides  the latest two different actors
+ *   both countries/nations     the latest two different countries
+ *   the two / both leaders     the latest two different persons
+ *   the country / the nation   the latest country
+ *   the ministry, the army     (an agent without a country, after "the"): the
+ *                              latest actor with the same role ("the Azerbaijani
+ *                              defence ministry" ... "the ministry")
+ * Candidates are the stack plus the mentions earlier in the same sentence.
+ * After a sentence is coded its mentions are pushed on the stack.
+ */
+#include <string.h>
+
+#include "code/code.h"
+
+void dyad_find_groups(dyad_coder *c, sent_state *st);
+
+/* Candidate referents before token `pos`: stack entries then this sentence's mentions. */
+static int candidates(dyad_coder *c, sent_state *st, int pos, dentry *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < c->ndisc && n < max; i++) out[n++] = c->disc[i];
+    for (int k = 0; k < st->nm && n < max; k++) {
+        mention *m = &st->m[k];
+        if (m->e > pos || !m->code || m->kind == M_SIDES) continue;
+        if (m->kind == M_AGENT && m->code == m->role) continue;     /* bare role, no country */
+        out[n++] = (dentry){ m->code, m->name, m->role, m->person, m->country_only };
+    }
+    return n;
+}
+
+static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
+{
+    /* keep mentions ordered by start */
+    if (st->nm == st->capm) {
+        int nc = st->capm ? st->capm * 2 : 16;
+        mention *m = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *m);
+        if (!m) return NULL;
+        if (st->nm) memcpy(m, st->m, (size_t)st->nm * sizeof *m);
+        st->m = m;
+        st->capm = nc;
+    }
+    int k = st->nm;
+    while (k > 0 && st->m[k - 1].s > s) k--;
+    memmove(&st->m[k + 1], &st->m[k], (size_t)(st->nm - k) * sizeof *st->m);
+    st->nm++;
+    mention *m = &st->m[k];
+    memset(m, 0, sizeof *m);
+    m->s = s; m->e = e;
+    m->actor = m->agent = m->resolved_from = -1;
+    m->group = -1;
+    m->name = dyad_span_text(c, st, s, e);
+    return m;
+}
+
+static int country_of(const dentry *d, char out[4])
+{
+    if (!d->code || strlen(d->code) < 3) return 0;
+    if (!d->country_only && !d->role) return 0;
+    memcpy(out, d->code, 3);
+    out[3] = '\0';
+    return 1;
+}
+
+/* "the two sides" etc.: two mentions over the same span. */
+static int sides(dyad_coder *c, sent_state *st, int i)
+{
+    const dyad_ctx *ctx = c->ctx;
+    int ntok = st->s->ntok, s = i, j = i;
+    if (st->ti[j].low == ctx->w_the && j + 1 < ntok && st->ti[j + 1].low == ctx->w_two) j += 2;
+    else if (st->ti[j].low == ctx->w_both) j += 1;
+    else return 0;
+    if (j >= ntok || !(st->ti[j].cls & W_SIDES) || st->ti[j].mention >= 0) return 0;
+    const char *noun = st->s->tok[j].lemma;
+    int want_country = dyad_word_classes(ctx, st->ti[j].lem) & W_COUNTRYWORD;
+    int want_person = !strcmp(noun, "leader");
+    dentry cand[DYAD_DISCOURSE + 64];
+    int n = candidates(c, st, s, cand, DYAD_DISCOURSE + 64);
+    const char *pick[2] = { NULL, NULL };
+    char cc[2][4];
+    int got = 0;
+    for (int k = n - 1; k >= 0 && got < 2; k--) {
+        const char *code = cand[k].code;
+        if (want_person && !cand[k].person) continue;
+        if (want_country) {
+            if (!country_of(&cand[k], cc[got])) continue;
+            code = cc[got];
+        }
+        if (got == 1 && !strcmp(pick[0], code)) continue;
+        pick[got++] = code;
+    }
+    if (got < 2) {
+        dyad_trace(c, "description: '%s' has no two earlier actors to refer to", dyad_span_text(c, st, s, j + 1));
+        return j + 1 - i;
+    }
+    for (int q = 1; q >= 0; q--) {
+        mention *m = insert_mention(c, st, s, j + 1);
+        if (!m) return 0;
+        m->kind = M_SIDES;
+        m->code = dyad_arena_strdup(&c->arena, pick[q]);
+        m->how = dyad_arena_printf(&c->arena, "'%s' refers to %s and %s", m->name, pick[1], pick[0]);
+    }
+    dyad_trace(c, "description: '%s' = %s and %s", dyad_span_text(c, st, s, j + 1), pick[1], pick[0]);
+    return j + 1 - i;
+}
+
+void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
+{
+    const dyad_ctx *ctx = c->ctx;
+    int ntok = st->s->ntok;
+    dentry cand[DYAD_DISCOURSE + 64];
+    for (int i = 0; i < ntok; i++) {
+        if (st->ti[i].mention >= 0) continue;
+        int used = sides(c, st, i);
+        if (used) { i += used - 1; continue; }
+        uint32_t cls = st->ti[i].cls;
+        if (cls & W_PRON_PERS) {
+            int n = candidates(c, st, i, cand, DYAD_DISCOURSE + 64);
+            int k = n - 1;
+            while (k >= 0 && !cand[k].person) k--;
+            if (k < 0) { dyad_trace(c, "pronoun: '%s' -- no earlier person", st->s->tok[i].text); continue; }
+            mention *m = insert_mention(c, st, i, i + 1);
+            if (!m) return;
+            m->kind = M_PRONOUN;
+            m->code = cand[k].code;
+            m->person = 1;
+            m->role = cand[k].role;
+            m->how = dyad_arena_printf(&c->arena, "pronoun refers to '%s'", cand[k].name);
+            continue;
+        }
+        if ((cls & W_COUNTRYWORD) && i > 0 && st->ti[i - 1].low == ctx->w_the && st->ti[i - 1].mention < 0) {
+            int n = candidates(c, st, i, cand, DYAD_DISCOURSE + 64);
+            char cc[4];
+            int k = n - 1;
+            while (k >= 0 && !country_of(&cand[k], cc)) k--;
+            if (k < 0) continue;
+            mention *m = insert_mention(c, st, i - 1, i + 1);
+            if (!m) return;
+            m->kind = M_PRONOUN;
+            m->code = dyad_arena_strdup(&c->arena, cc);
+            m->country_only = 1;
+            m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[k].name);
+        }
+    }
+    /* "the ministry": an agent with no country after "the" takes the latest actor with that role */
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (m->kind != M_AGENT || m->code != m->role || m->s == 0) continue;
+        if (st->ti[m->s].low != ctx->w_the && st->ti[m->s - 1].low != ctx->w_the) continue;
+        int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
+        int q = n - 1;
+        while (q >= 0 && !(cand[q].role && !strcmp(cand[q].role, m->role) && strlen(cand[q].code) > strlen(m->role))) q--;
+        if (q < 0) continue;
+        m->code = cand[q].code;
+        m->person = cand[q].person;
+        m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
+    }
+    dyad_find_groups(c, st);
+}
+
+void dyad_discourse_push(dyad_coder *c, sent_state *st)
+{
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (!m->code || m->kind == M_SIDES) continue;
+        if (m->kind == M_AGENT && m->code == m->role) continue;
+        if (c->ndisc == DYAD_DISCOURSE) {
+            memmove(c->disc, c->disc + 1, (DYAD_DISCOURSE - 1) * sizeof *c->disc);
+            c->ndisc--;
+        }
+        c->disc[c->ndisc++] = (dentry){ m->code, m->name, m->role, m->person, m->country_only };
+    }
+}

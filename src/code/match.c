@@ -1,0 +1,540 @@
+/*
+ * match.c — verb groups, pattern matching and events.
+ *
+ * Every token outside an actor mention whose lemma (or lower form) heads a
+ * pattern is a candidate. Its verb group is read leftwards: auxiliaries,
+ * negation (not, n't, never, no longer), modals (will, would, could, may ...),
+ * passive (a form of "be" + participle), infinitive "to" and the verb that
+ * governs it ("failed/refused/declined to" negate; "threatened/agreed/plans
+ * to" make the action not-yet-happened).
+ *
+ * A pattern is matched around its head: elements after the head rightwards,
+ * elements before it leftwards. A slot (SRC/TGT) to the right skips
+ * determiners and takes a mention group (or a prefix of one, so "clash
+ * between SRC and TGT" splits "Armenia and Azerbaijan"). The slot just left
+ * of the head is the subject: the nearest mention left of the verb group,
+ * skipping adverbs, time phrases ("on Tuesday") and one comma-delimited
+ * parenthesis; a relative clause takes its antecedent, a coordinated clause
+ * the subject of the clause it continues. In the passive the subject fills
+ * TGT and SRC comes from "by ..." after the verb. Among the patterns of one
+ * head the most specific (literal words), then longest, then earliest wins.
+ *
+ * Filters: conditional/modal/infinitive -> not coded; negated -> neg=CODE,
+ * or dropped (kept with negated=1 under keep_negated). No source, no event
+ * (unless nosrc); never source == target. `sym` -> every ordered pair.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "code/code.h"
+
+enum { EL_BYSRC = 100 };    /* internal: "by SRC" of a passive */
+
+typedef struct vgroup {
+    int s;                  /* first token of the verb group */
+    int neg, modal, passive, infinitive, be;
+    const char *why;
+} vgroup;
+
+typedef struct bind {
+    int m[8], n;            /* mentions bound to the slot */
+} bind;
+
+typedef struct mstate {
+    const dyad_pelem *el;   /* elements (right side, possibly rewritten) */
+    int nel;
+    const dyad_pattern *p;
+    int clause;
+    bind src, tgt;
+    int end;                /* one past the last token matched */
+    int sym_open;           /* sym pattern may stop before TGT */
+} mstate;
+
+static int is_word(const sent_state *st, int i, const char *w)
+{
+    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
+}
+
+static int adverbish(const sent_state *st, int i)
+{
+    if (st->ti[i].cls & W_ADV) return 1;
+    const dyad_token *t = &st->s->tok[i];
+    size_t n = strlen(t->lower);
+    return st->ti[i].mention < 0 && !(t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT)) && n > 4
+           && !strcmp(t->lower + n - 2, "ly");
+}
+
+static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
+{
+    memset(vg, 0, sizeof *vg);
+    int cl = st->ti[h].clause, j = h - 1, aux = 0;
+    while (j >= 0 && st->ti[j].clause == cl && st->ti[j].mention < 0) {
+        uint32_t k = st->ti[j].cls;
+        if (k & W_NEG) { vg->neg = 1; vg->why = "negation"; }
+        else if (is_word(st, j, "longer") && is_word(st, j - 1, "no")) { vg->neg = 1; vg->why = "no longer"; j--; }
+        else if (k & W_MODAL) vg->modal = 1;
+        else if (k & W_BE) { vg->be = 1; aux = 1; }
+        else if (k & (W_HAVE | W_DO)) aux = 1;
+        else if (adverbish(st, j)) { }
+        else if (st->ti[j].low == c->ctx->w_to && !vg->be && !vg->modal && !aux) {
+            int g = j - 1;
+            while (g >= 0 && adverbish(st, g)) g--;
+            if (g >= 0 && st->ti[g].clause == cl && (st->ti[g].cls & W_REFUSE) && st->ti[g].mention < 0) {
+                vg->neg = 1;
+                vg->why = "refused/failed to";
+                j = g - 1;
+                continue;
+            }
+            vg->infinitive = 1;
+            if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
+            continue;
+        }
+        else break;
+        j--;
+    }
+    vg->s = j + 1;
+    const dyad_token *t = &st->s->tok[h];
+    size_t n = strlen(t->lower);
+    int ing = n > 3 && !strcmp(t->lower + n - 3, "ing");
+    int by_next = h + 1 < st->s->ntok && st->ti[h + 1].low == c->ctx->w_by;
+    vg->passive = vg->be && !ing && ((t->lemma && strcmp(t->lemma, t->lower)) || by_next);
+}
+
+/* ---- element matching ---------------------------------------------------- */
+
+static int same_clause(const sent_state *st, int i, int cl)
+{
+    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
+}
+
+static int word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state *st, int i)
+{
+    const tinfo *ti = &st->ti[i];
+    if (ti->mention >= 0) return 0;
+    if (e->kind == DYAD_EL_SET)
+        return e->arg != UINT32_MAX && (dyad_dict_in_set(d, e->arg, ti->lem) || dyad_dict_in_set(d, e->arg, ti->low));
+    const dyad_wid *alts = dyad_dict_alts(d, e);
+    for (int a = 0; a < e->nalt; a++) {
+        if (alts[a] == ti->lem || alts[a] == ti->low) return 1;
+        if (e->flags & DYAD_EL_PREFIX) {
+            const char *w = dyad_dict_word_str(d, alts[a]);
+            if (!strncmp(st->s->tok[i].lower, w, strlen(w))) return 1;
+        }
+    }
+    return 0;
+}
+
+static int all_prep(const dyad_coder *c, const dyad_pelem *e)
+{
+    const dyad_wid *alts = dyad_dict_alts(c->ctx->dict, e);
+    for (int a = 0; a < e->nalt; a++) if (!(dyad_word_classes(c->ctx, alts[a]) & W_PREP)) return 0;
+    return 1;
+}
+
+/* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
+static int sym_stop(dyad_coder *c, mstate *ms, int k, int pos)
+{
+    if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
+    for (int q = k; q < ms->nel; q++) {
+        const dyad_pelem *e = &ms->el[q];
+        if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
+        if (e->kind == DYAD_EL_WORD && all_prep(c, e)) continue;
+        return 0;
+    }
+    ms->end = pos;
+    return 1;
+}
+
+/* Members of mention mi's group from mi on (right slot): count available. */
+static int group_tail(const sent_state *st, int mi, int *out)
+{
+    const group *g = &st->g[st->m[mi].group];
+    int n = 0, on = 0;
+    for (int q = 0; q < g->n; q++) {
+        if (g->m[q] == mi) on = 1;
+        if (on) out[n++] = g->m[q];
+    }
+    return n;
+}
+
+static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
+
+static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
+{
+    int p = pos, skipped = 0;
+    while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 3
+           && ((st->ti[p].cls & W_DET) || (st->s->tok[p].flags & DYAD_TOK_NUM))) { p++; skipped++; }
+    if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
+        return 0;
+    int mem[8];
+    int n = group_tail(st, st->ti[p].mention, mem);
+    for (int cnt = n; cnt >= 1; cnt--) {
+        b->n = cnt;
+        memcpy(b->m, mem, (size_t)cnt * sizeof *mem);
+        if (match_r(c, st, ms, k + 1, st->m[mem[cnt - 1]].e)) return 1;
+    }
+    b->n = 0;
+    return 0;
+}
+
+static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
+{
+    if (k == ms->nel) { ms->end = pos; return 1; }
+    const dyad_pelem *e = &ms->el[k];
+    const dyad_dict *d = c->ctx->dict;
+    switch (e->kind) {
+    case DYAD_EL_WORD:
+    case DYAD_EL_SET:
+        if (same_clause(st, pos, ms->clause) && word_match(d, e, st, pos) && match_r(c, st, ms, k + 1, pos + 1)) return 1;
+        if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
+        return sym_stop(c, ms, k, pos);
+    case DYAD_EL_SKIP:
+        for (int n = 0; n <= e->skip; n++) {
+            if (n > 0) {
+                int t = pos + n - 1;
+                if (!same_clause(st, t, ms->clause) || st->ti[t].mention >= 0) break;
+                if (st->ti[t].cls & (W_BE | W_HAVE | W_MODAL)) break;
+            }
+            if (match_r(c, st, ms, k + 1, pos + n)) return 1;
+        }
+        return 0;
+    case DYAD_EL_SRC:
+    case DYAD_EL_TGT:
+        if (slot_r(c, st, ms, k, pos, e->kind == DYAD_EL_SRC ? &ms->src : &ms->tgt)) return 1;
+        return sym_stop(c, ms, k, pos);
+    case EL_BYSRC:
+        for (int n = 0; n <= 4; n++) {
+            int t = pos + n;
+            if (!same_clause(st, t, ms->clause) || st->ti[t].mention >= 0) return 0;
+            if (st->ti[t].low == c->ctx->w_by) return slot_r(c, st, ms, k, t + 1, &ms->src);
+            if (st->s->tok[t].flags & DYAD_TOK_PUNCT) return 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Group members of mention mi (the whole compound). */
+static int whole_group(const sent_state *st, int mi, bind *b)
+{
+    const group *g = &st->g[st->m[mi].group];
+    b->n = g->n;
+    memcpy(b->m, g->m, (size_t)g->n * sizeof *g->m);
+    return b->n;
+}
+
+/* The subject of clause k when it has none of its own. */
+static int inherited_subject(const sent_state *st, int k, bind *b, int depth)
+{
+    if (k < 0 || depth > 4) return 0;
+    const clause *cl = &st->c[k];
+    if (cl->kind == C_REL && cl->antecedent >= 0) return whole_group(st, cl->antecedent, b);
+    if (cl->kind == C_COORD && cl->prev >= 0) {
+        const clause *pc = &st->c[cl->prev];
+        if (pc->subject >= 0) return whole_group(st, pc->subject, b);
+        for (int i = pc->s; i < pc->e; i++)
+            if (st->ti[i].clause == cl->prev && st->ti[i].mention >= 0) return whole_group(st, st->ti[i].mention, b);
+        return inherited_subject(st, cl->prev, b, depth + 1);
+    }
+    return 0;
+}
+
+/* The subject: nearest mention left of the verb group in the clause. */
+static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where)
+{
+    int j = from - 1, paren = 0, stepped = 0;
+    while (j >= 0) {
+        if (st->ti[j].clause != cl) {
+            /* a relative or subordinate clause cut out of this one: step over it */
+            if (st->ti[j].clause > cl) { j--; stepped = 1; continue; }
+            break;
+        }
+        if (st->ti[j].mention >= 0) {
+            int mi = st->ti[j].mention;
+            int m0 = st->m[mi].s;
+            if (m0 > 0 && st->ti[m0 - 1].low == c->ctx->w_by) return 0;   /* an agent, not a subject */
+            *where = mi;
+            return whole_group(st, mi, b);
+        }
+        uint32_t k = st->ti[j].cls;
+        const dyad_token *t = &st->s->tok[j];
+        if (!strcmp(t->text, ",") && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
+        if (!strcmp(t->text, ",") && !paren) {
+            /* skip one parenthesis ", backed by China," */
+            int q = j - 1;
+            while (q >= 0 && q > j - 12 && strcmp(st->s->tok[q].text, ",")) q--;
+            if (q >= 0 && q > j - 12 && strcmp(st->s->tok[q].text, ",") == 0) { paren = 1; j = q - 1; continue; }
+            return 0;
+        }
+        if (adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
+            || (k & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG))) { j--; continue; }
+        return 0;
+    }
+    return 0;
+}
+
+static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *el, int head,
+                   int k, int pos, const vgroup *vg, int passive)
+{
+    if (k < 0) return 1;
+    const dyad_pelem *e = &el[k];
+    const dyad_dict *d = c->ctx->dict;
+    switch (e->kind) {
+    case DYAD_EL_WORD:
+    case DYAD_EL_SET:
+        if (same_clause(st, pos - 1, ms->clause) && word_match(d, e, st, pos - 1)
+            && match_l(c, st, ms, el, head, k - 1, pos - 1, vg, passive)) return 1;
+        if (e->flags & DYAD_EL_OPT) return match_l(c, st, ms, el, head, k - 1, pos, vg, passive);
+        return 0;
+    case DYAD_EL_SKIP:
+        for (int n = 0; n <= e->skip; n++) {
+            if (n > 0 && (!same_clause(st, pos - n, ms->clause) || st->ti[pos - n].mention >= 0)) break;
+            if (match_l(c, st, ms, el, head, k - 1, pos - n, vg, passive)) return 1;
+        }
+        return 0;
+    case DYAD_EL_SRC:
+    case DYAD_EL_TGT: {
+        bind *b = (e->kind == DYAD_EL_SRC) != (passive != 0) ? &ms->src : &ms->tgt;
+        int where = -1;
+        if (k == head - 1) {
+            if (!find_subject(c, st, vg->s, ms->clause, b, &where)) {
+                if (k == 0 && inherited_subject(st, ms->clause, b, 0)) return 1;
+                return 0;
+            }
+            return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
+        }
+        int i = pos - 1;
+        if (!same_clause(st, i, ms->clause) || st->ti[i].mention < 0 || st->m[st->ti[i].mention].e != pos) return 0;
+        whole_group(st, st->ti[i].mention, b);
+        return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
+    }
+    }
+    return 0;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+static int seen(dyad_coder *c, const char *s, const char *t, const char *code)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strcmp(c->seen[i].code, code)) return 1;
+    if (c->nseen < 64) {
+        c->seen[c->nseen].s = s;
+        c->seen[c->nseen].t = t;
+        snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
+        c->nseen++;
+    }
+    return 0;
+}
+
+static dyad_span span_of(const sent_state *st, int s, int e)
+{
+    if (s < 0 || e <= s) return (dyad_span){ -1, -1 };
+    return (dyad_span){ (int)(st->s->tok[s].start - st->s->start), (int)(st->s->tok[e - 1].end - st->s->start) };
+}
+
+static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
+                const char *rule, int negated, int vs, int ve, int cl, dyad_event_fn fn, void *user)
+{
+    const char *sc = src ? src->code : "", *tc = tgt ? tgt->code : "";
+    if (!sc || !tc) return 0;
+    if (src && tgt && !strcmp(sc, tc)) {
+        dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
+        return 0;
+    }
+    if (seen(c, sc, tc, code)) return 0;
+    dyad_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.article_id = c->a->id ? c->a->id : "";
+    ev.sentence = st->s->index;
+    snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
+    ev.date_from = "article";
+    ev.date_precision = "day";
+    ev.source = sc;
+    ev.source_name = src ? src->name : "";
+    ev.target = tc;
+    ev.target_name = tgt ? tgt->name : "";
+    snprintf(ev.code, sizeof ev.code, "%s", code);
+    ev.root[0] = code[0]; ev.root[1] = code[1]; ev.root[2] = '\0';
+    ev.fatalities = ev.injured = -1;
+    ev.negated = negated;
+    ev.text = st->text;
+    ev.rule = rule;
+    ev.source_span = src ? span_of(st, src->s, src->e) : (dyad_span){ -1, -1 };
+    ev.target_span = tgt ? span_of(st, tgt->s, tgt->e) : (dyad_span){ -1, -1 };
+    ev.verb_span = span_of(st, vs, ve);
+    int cs = st->c[cl].s, ce = st->c[cl].e;
+    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    c->nevents++;
+    dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
+               ev.target_name, ev.code, negated ? " negated" : "", rule);
+    if (fn && fn(&ev, user)) return DYAD_STOP;
+    return 0;
+}
+
+typedef struct cand {
+    int pid, score, len, passive;
+    mstate ms;
+} cand;
+
+static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out)
+{
+    const dyad_dict *d = c->ctx->dict;
+    const dyad_pattern *p = dyad_dict_pattern(d, pid);
+    const dyad_pelem *el = dyad_dict_elems(d, p);
+    int H = p->head;
+    if (!word_match(d, &el[H], st, h)) return 0;
+    int left_slot = -1, right_tgt = -1;
+    for (int k = 0; k < H; k++) if (el[k].kind == DYAD_EL_SRC) left_slot = k;
+    for (int k = H + 1; k < p->nelem; k++) if (el[k].kind == DYAD_EL_TGT) right_tgt = k;
+    dyad_pelem rel[70];
+    int passive = vg->passive && left_slot >= 0 && right_tgt >= 0;
+    for (int variant = 0; variant < (passive ? 2 : 1); variant++) {
+        mstate ms;
+        memset(&ms, 0, sizeof ms);
+        ms.p = p;
+        ms.clause = st->ti[h].clause;
+        if (!passive) {
+            ms.el = el + H + 1;
+            ms.nel = p->nelem - H - 1;
+        } else {
+            /* passive: TGT comes from the subject; "by SRC" right after the verb or after the rest */
+            int n = 0;
+            if (variant == 0) rel[n++] = (dyad_pelem){ .kind = EL_BYSRC };
+            for (int k = H + 1; k < p->nelem; k++) if (k != right_tgt) rel[n++] = el[k];
+            if (variant == 1) rel[n++] = (dyad_pelem){ .kind = EL_BYSRC };
+            ms.el = rel;
+            ms.nel = n;
+        }
+        if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
+        if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
+        if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
+        out->pid = pid;
+        out->score = p->specificity;
+        out->len = ms.end - start;
+        out->passive = passive;
+        out->ms = ms;
+        if (passive) out->ms.el = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, void *user)
+{
+    const dyad_dict *d = c->ctx->dict;
+    const dyad_ctx *ctx = c->ctx;
+    const tinfo *ti = &st->ti[h];
+    int n1 = 0, n2 = 0;
+    const uint32_t *l1 = dyad_dict_patterns_for(d, ti->lem, &n1);
+    const uint32_t *l2 = ti->low != ti->lem ? dyad_dict_patterns_for(d, ti->low, &n2) : NULL;
+    if (!n1 && !n2) return 0;
+    vgroup vg;
+    verb_group(c, st, h, &vg);
+    cand best = { .pid = -1 };
+    int tried = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const uint32_t *l = pass ? l2 : l1;
+        int n = pass ? n2 : n1;
+        for (int i = 0; i < n; i++) {
+            cand cd;
+            tried++;
+            if (!try_pattern(c, st, h, &vg, (int)l[i], &cd)) {
+                if (c->trace) {
+                    const dyad_pattern *p = dyad_dict_pattern(d, (int)l[i]);
+                    dyad_trace(c, "  pattern %s:%d [%s] %s -- no match", p->src.file, p->src.line, p->code, p->text);
+                }
+                continue;
+            }
+            if (best.pid < 0 || cd.score > best.score || (cd.score == best.score && cd.len > best.len)
+                || (cd.score == best.score && cd.len == best.len && cd.pid < best.pid))
+                best = cd;
+            if (c->trace) {
+                const dyad_pattern *p = dyad_dict_pattern(d, (int)l[i]);
+                dyad_trace(c, "  pattern %s:%d [%s] %s -- matches%s", p->src.file, p->src.line, p->code, p->text,
+                           cd.passive ? " (passive)" : "");
+            }
+        }
+    }
+    if (c->trace)
+        dyad_trace(c, "verb '%s' (tokens %d-%d)%s%s%s%s%s: %d candidate patterns", st->s->tok[h].text, vg.s, h,
+                   vg.neg ? " negated" : "", vg.modal ? " modal" : "", vg.passive ? " passive" : "",
+                   vg.infinitive ? " infinitive" : "", st->c[ti->clause].irreal ? " conditional" : "", tried);
+    if (best.pid < 0) return 0;
+    const dyad_pattern *p = dyad_dict_pattern(d, best.pid);
+    const mstate *ms = &best.ms;
+    dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
+    if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
+        dyad_trace(c, "  not coded: %s (not reported as having happened)",
+                   vg.modal ? "modal or future verb" : vg.infinitive ? "infinitive (threatened/planned/agreed to ...)"
+                                                               : "conditional clause");
+        return 0;
+    }
+    const char *code = p->code;
+    int negated = 0;
+    if (vg.neg) {
+        if (p->negcode[0]) { code = p->negcode; dyad_trace(c, "  negated (%s): coded as neg=%s", vg.why, code); }
+        else if (ctx->opt.keep_negated) { negated = 1; dyad_trace(c, "  negated (%s): kept with negated=1", vg.why); }
+        else { dyad_trace(c, "  not coded: negated (%s)", vg.why); return 0; }
+    }
+    if (!ms->src.n && !(p->flags & DYAD_PAT_NOSRC)) { dyad_trace(c, "  not coded: no source actor"); return 0; }
+    if (!ms->tgt.n && !(p->flags & DYAD_PAT_NOTGT) && !((p->flags & DYAD_PAT_SYM) && ms->src.n >= 2)) {
+        dyad_trace(c, "  not coded: no target actor");
+        return 0;
+    }
+    if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
+    const char *rule = ctx->rules[best.pid];
+    int vs = vg.s, ve = h + 1;
+    if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n)) {
+        /* (a refusal is not mutual: "X refused to meet Y" is X's act only) */
+        /* every ordered pair among the actors the pattern bound */
+        int all[16], na = 0;
+        for (int i = 0; i < ms->src.n; i++) all[na++] = ms->src.m[i];
+        for (int i = 0; i < ms->tgt.n; i++) all[na++] = ms->tgt.m[i];
+        for (int i = 0; i < na; i++)
+            for (int j = 0; j < na; j++) {
+                if (i == j) continue;
+                if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
+                if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            }
+        return 0;
+    }
+    for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++)
+        for (int j = 0; j < (ms->tgt.n ? ms->tgt.n : 1); j++)
+            if (emit(c, st, ms->src.n ? &st->m[ms->src.m[i]] : NULL, ms->tgt.n ? &st->m[ms->tgt.m[j]] : NULL,
+                     code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+    return 0;
+}
+
+/* --speaker-events: "X said ..." is also X's 010 towards the first actor of what X said. */
+static int speaker_events(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user)
+{
+    for (int k = 0; k < st->nc; k++) {
+        clause *cl = &st->c[k];
+        if (cl->kind != C_REPORTING || cl->report_tok < 0) continue;
+        int r = cl->report_tok, sp = -1;
+        for (int i = r - 1; i >= cl->s && sp < 0; i--) if (st->ti[i].clause == k && st->ti[i].mention >= 0) sp = st->ti[i].mention;
+        if (sp < 0 && r + 1 < st->s->ntok && st->ti[r + 1].mention >= 0) sp = st->ti[r + 1].mention;
+        if (sp < 0) continue;
+        int tg = -1;
+        for (int i = 0; i < st->s->ntok && tg < 0; i++)
+            if (st->c[st->ti[i].clause].kind == C_REPORTED && st->ti[i].mention >= 0) tg = st->ti[i].mention;
+        if (tg < 0) continue;
+        dyad_trace(c, "reported speech: speaker '%s'", st->m[sp].name);
+        if (emit(c, st, &st->m[sp], &st->m[tg], "010", "builtin:reported-speech", 0, r, r + 1, k, fn, user)) return DYAD_STOP;
+    }
+    return 0;
+}
+
+int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user)
+{
+    (void)sent;
+    c->nseen = 0;
+    for (int h = 0; h < st->s->ntok; h++) {
+        if (st->ti[h].mention >= 0) continue;
+        if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
+    }
+    if (c->ctx->opt.speaker_events && speaker_events(c, st, fn, user) == DYAD_STOP) return DYAD_STOP;
+    return 0;
+}

@@ -1,0 +1,224 @@
+/*
+ * fatalities.c — how many were killed or injured, as the sentence states it.
+ *
+ * Four patterns over tokens, each reading one stated count:
+ *   count first   NUM (≤5 words) PREDICATE
+ *                 "three soldiers were killed", "6,500 people died",
+ *                 "left 286 people dead", "at least 20 dead", "20 fatalities",
+ *                 "claimed 15 lives", "30 people were wounded"
+ *   verb first    KILL/WOUND [qualifier] NUM
+ *                 "killing at least 12 people", "wounding 30",
+ *                 "killed Soleimani and six others" (6 + the 1 named = 7)
+ *   toll          "the death toll rose to 40", "a toll of 40"
+ *   none          "no one was killed", "nobody was hurt" (0)
+ * A predicate decides the kind: killed/dead/died/perished/deaths/
+ * fatalities/"lost their lives" → killed; injured/wounded/hurt/injuries →
+ * injured. The words between a count and its predicate may not include
+ * another predicate (arrested, missing, displaced, abducted, ...), a number
+ * or a clause boundary, so arrests and displacements are never read as
+ * deaths. Vague counts ("dozens were killed") state nothing: null, not a
+ * guess. Several counts in one span: the largest wins, because later counts
+ * in news prose restate a rising toll rather than add to it.
+ */
+#include <string.h>
+#include "extract/internal.h"
+
+enum { K_NONE = 0, K_DEAD, K_INJ, K_OTHER };
+
+static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
+static int is(const dyad_token *t, int i, int n, const char *w) { return i < n && !strcmp(T(t, i), w); }
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (int i = 0; list[i]; i++) if (!strcmp(w, list[i])) return 1;
+    return 0;
+}
+
+static const char *const DEAD_W[] = { "killed", "dead", "died", "perished", "slain", "deaths",
+    "fatalities", "dying", "die", "murdered", "executed", "massacred", NULL };
+static const char *const INJ_W[] = { "injured", "wounded", "hurt", "injuries", "maimed", NULL };
+/* Other predicates about people: a count before them is not a casualty count. */
+static const char *const OTHER_W[] = { "arrested", "detained", "missing", "displaced",
+    "abducted", "kidnapped", "captured", "held", "taken", "rescued", "evacuated", "fled",
+    "freed", "released", "jailed", "sentenced", "charged", "deported", "expelled", "homeless",
+    "evacuate", "arrest", "detain", "hostage", "hostages", "prisoners", "said", "say", "says",
+    NULL };
+static const char *const QUAL_W[] = { "at", "least", "more", "than", "over", "about", "nearly",
+    "almost", "some", "around", "up", "to", "as", "many", "an", "estimated", "roughly",
+    "approximately", "another", "further", "additional", "least", "fewer", "only", NULL };
+/* Units after a number that make it a measure, not a head count. */
+static const char *const MEASURE_W[] = { "%", "percent", "per", "km", "kilometers", "kilometres",
+    "miles", "meters", "metres", "years", "year", "months", "days", "hours", "minutes", "a.m.",
+    "p.m.", "dollars", "euros", "tons", "tonnes", "times", "year-old", "years-old", NULL };
+
+/* Predicate at token j: its kind and length in tokens (in *len). */
+static int predicate_at(const dyad_token *t, int j, int n, int *len)
+{
+    const char *w = T(t, j);
+    *len = 1;
+    if (in_list(w, DEAD_W)) return K_DEAD;
+    if (in_list(w, INJ_W)) return K_INJ;
+    if (!strcmp(w, "lost") && j + 2 < n &&
+        (is(t, j + 1, n, "their") || is(t, j + 1, n, "his") || is(t, j + 1, n, "her")) &&
+        (is(t, j + 2, n, "lives") || is(t, j + 2, n, "life"))) {
+        *len = 3;
+        return K_DEAD;
+    }
+    if (in_list(w, OTHER_W)) return K_OTHER;
+    return K_NONE;
+}
+
+static int is_month(const char *w)
+{
+    static const char *const m[] = { "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december", "jan.", "feb.",
+        "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        NULL };
+    return in_list(w, m);
+}
+
+static void note(dyad_casualties *c, int kind, long v)
+{
+    if (v < 0) return;
+    if (kind == K_DEAD && v > c->killed) c->killed = v;
+    if (kind == K_INJ && v > c->injured) c->injured = v;
+}
+
+/* A count that can be read at i: not a date, a year or a measure. */
+static int count_at(const dyad_token *t, int i, int n, int i0, long *v)
+{
+    int used = dyad_number_at(t, i, n, v);
+    if (!used) return 0;
+    if (i > i0 && (is_month(T(t, i - 1)) || !strcmp(T(t, i - 1), "-") ||
+                   !strcmp(T(t, i - 1), "$"))) return 0;
+    if (i + used < n && in_list(T(t, i + used), MEASURE_W)) return 0;
+    if (used == 1 && (t[i].flags & DYAD_TOK_NUM) && *v >= 1900 && *v <= 2100 &&
+        !strchr(T(t, i), ','))
+        return 0;                                                   /* a year */
+    return used;
+}
+
+/* count first: NUM words PREDICATE. */
+static int count_first(const dyad_token *t, int i, int n, int i0, dyad_casualties *c)
+{
+    long v;
+    int used = count_at(t, i, n, i0, &v);
+    if (!used) return 0;
+    /* the object of another verb: "arrested 15 protesters" */
+    int b = i - 1;
+    while (b > i0 && in_list(T(t, b), QUAL_W)) b--;
+    int blen;
+    if (b >= i0 && predicate_at(t, b, n, &blen) == K_OTHER) return used;
+    /* "claimed 15 lives", "cost 15 lives" */
+    if (is(t, i + used, n, "lives") && i > i0) {
+        int p = i - 1;
+        while (p > i0 && in_list(T(t, p), QUAL_W)) p--;
+        const char *vb = T(t, p);
+        if (!strncmp(vb, "claim", 5) || !strncmp(vb, "cost", 4) || !strcmp(vb, "took") ||
+            !strcmp(vb, "taking") || !strcmp(vb, "take")) {
+            note(c, K_DEAD, v);
+            return used + 1;
+        }
+    }
+    for (int j = i + used, k = 0; j < n && k < 6; j++, k++) {
+        int len, kind = predicate_at(t, j, n, &len);
+        if (kind == K_DEAD || kind == K_INJ) { note(c, kind, v); return j + len - i; }
+        if (kind == K_OTHER) break;
+        const char *w = T(t, j);
+        if (((t[j].flags & DYAD_TOK_PUNCT) && strcmp(w, "-")) || (t[j].flags & DYAD_TOK_NUM) ||
+            !strcmp(w, "and") || !strcmp(w, "or") || !strcmp(w, "but") || !strcmp(w, "while") ||
+            !strcmp(w, "after") || !strcmp(w, "when") || !strcmp(w, "since"))
+            break;
+    }
+    return used;
+}
+
+/* verb first: kill/wound [qualifier] NUM, or names "and N others". */
+static int verb_first(const dyad_token *t, int i, int n, dyad_casualties *c)
+{
+    const char *w = T(t, i);
+    int kind;
+    if (!strcmp(w, "killing") || !strcmp(w, "killed") || !strcmp(w, "kill") ||
+        !strcmp(w, "kills") || !strcmp(w, "slaying"))
+        kind = K_DEAD;
+    else if (!strcmp(w, "wounding") || !strcmp(w, "injuring") || !strcmp(w, "wounded") ||
+             !strcmp(w, "injured") || !strcmp(w, "injure") || !strcmp(w, "wound"))
+        kind = K_INJ;
+    else
+        return 0;
+    int j = i + 1;
+    while (j < n && in_list(T(t, j), QUAL_W)) j++;
+    long v;
+    int used = count_at(t, j, n, i + 1, &v);
+    if (used) {
+        /* "killed 12 people" — but not "killed 3 ... arrested" readings:
+         * a count right after the verb is its object. */
+        note(c, kind, v);
+        return j + used - i;
+    }
+    /* Named victims, then "and N others": "killed Soleimani and six others". */
+    int named = 0, in_name = 0;
+    for (j = i + 1; j < n && j < i + 12; j++) {
+        if (t[j].flags & DYAD_TOK_CAP) { if (!in_name) named++; in_name = 1; continue; }
+        in_name = 0;
+        if (is(t, j, n, ",") || (t[j].flags & DYAD_TOK_POSS) || is(t, j, n, "the")) continue;
+        if (is(t, j, n, "and") && named) {
+            int u = dyad_number_at(t, j + 1, n, &v);
+            if (u && v > 0 && (is(t, j + 1 + u, n, "others") || is(t, j + 1 + u, n, "other") ||
+                               is(t, j + 1 + u, n, "more"))) {
+                note(c, kind, v + named);
+                return j + 2 + u - i;
+            }
+        }
+        break;
+    }
+    return 0;
+}
+
+/* "death toll rose to 40", "toll of 40", "toll stood at 40". */
+static int toll(const dyad_token *t, int i, int n, dyad_casualties *c)
+{
+    if (!is(t, i, n, "toll")) return 0;
+    int kind = i > 0 && (is(t, i - 1, n, "injury") || is(t, i - 1, n, "casualty")) ? K_INJ : K_DEAD;
+    for (int j = i + 1; j < n && j < i + 8; j++) {
+        long v;
+        int used = dyad_number_at(t, j, n, &v);
+        if (used && v >= 0) { note(c, kind, v); return j + used - i; }
+        if (t[j].flags & DYAD_TOK_PUNCT) break;
+    }
+    return 1;
+}
+
+/* "no one was killed", "nobody was hurt", "no deaths". */
+static int none(const dyad_token *t, int i, int n, dyad_casualties *c)
+{
+    int j;
+    if (is(t, i, n, "nobody") || is(t, i, n, "none")) j = i + 1;
+    else if (is(t, i, n, "no") && (is(t, i + 1, n, "one") || is(t, i + 1, n, "deaths") ||
+                                  is(t, i + 1, n, "fatalities") || is(t, i + 1, n, "injuries")))
+        j = i + 1;
+    else return 0;
+    for (int k = 0; j < n && k < 4; j++, k++) {
+        int len, kind = predicate_at(t, j, n, &len);
+        if (kind == K_DEAD || kind == K_INJ) {
+            if (kind == K_DEAD && c->killed < 0) c->killed = 0;
+            if (kind == K_INJ && c->injured < 0) c->injured = 0;
+            return j + len - i;
+        }
+        if (kind == K_OTHER || (t[j].flags & DYAD_TOK_PUNCT)) break;
+    }
+    return 1;
+}
+
+void dyad_find_casualties(const dyad_token *tok, int i0, int i1, dyad_casualties *out)
+{
+    out->killed = out->injured = -1;
+    for (int i = i0; i < i1;) {
+        int used = verb_first(tok, i, i1, out);
+        if (!used) used = toll(tok, i, i1, out);
+        if (!used) used = none(tok, i, i1, out);
+        if (!used) used = count_first(tok, i, i1, i0, out);
+        i += used > 0 ? used : 1;
+    }
+}

@@ -1,0 +1,190 @@
+/*
+ * places.c — place mentions in a sentence, matched against the gazetteer.
+ *
+ * At each capitalised token the keys of the next 1..5 tokens (joined,
+ * punctuation-free) are looked up in the gazetteer's hash table and the
+ * longest hit wins ("Gaza Strip" over "Gaza", "Donetsk region" over
+ * "Donetsk"). A name counts as a place mention only in a locative context,
+ * because in news most bare names of countries and capitals are actors
+ * ("Russia said", "Kyiv denied"):
+ *   - after a locative preposition, perhaps through a determiner and
+ *     modifiers: "in Sochi", "outside Kyiv", "near the Syrian border",
+ *     "in the eastern city of Bakhmut", "across southern Ukraine";
+ *   - before ", Country": "Derna, Libya" (which also fixes the country).
+ * Names that are also common English words (flag from WordNet) need the
+ * locative context and must not start the sentence. Demonyms + "border"
+ * give the country ("near the Syrian border").
+ *
+ * Homonyms are resolved by score: the country given after a comma, then
+ * the countries of the event's actors, then the countries of the other
+ * places of the sentence, then kind (a country beats a city or a US state
+ * of the same name) and population.
+ */
+#include <math.h>
+#include <string.h>
+#include "extract/internal.h"
+
+#define MAX_SPAN 5
+
+static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
+
+static int in_list(const char *w, const char *const *l)
+{
+    for (int i = 0; l[i]; i++) if (!strcmp(w, l[i])) return 1;
+    return 0;
+}
+
+static const char *const LOC_PREP[] = { "in", "near", "outside", "at", "into", "across",
+    "around", "inside", "from", "to", "toward", "towards", "throughout", "within", "over",
+    "on", "off", "along", "via", "through", "nearby", "beyond", "between", NULL };
+/* Words that may stand between a preposition and the name. */
+static const char *const MODIFIER[] = { "the", "eastern", "western", "northern", "southern",
+    "central", "northeastern", "northwestern", "southeastern", "southwestern", "north",
+    "south", "east", "west", "city", "town", "village", "region", "province", "capital",
+    "port", "of", "occupied", "besieged", "frontline", "front-line", "embattled", "rebel-held",
+    "coastal", "border", "strategic", "key", "district", "neighbourhood", "neighborhood",
+    "outskirts", "suburb", "suburbs", "area", "areas", "parts", "part", "much", "all", "-",
+    "held", "separatist", "disputed", "breakaway", "contested", NULL };
+
+/* Is the mention at s in a locative context? Looks back through modifiers. */
+static int locative_before(const dyad_token *t, int i0, int s)
+{
+    for (int j = s - 1, k = 0; j >= i0 && k < 6; j--, k++) {
+        const char *w = T(t, j);
+        if (in_list(w, LOC_PREP)) return 1;
+        if (!strcmp(w, "of") && j > i0 && in_list(T(t, j - 1), MODIFIER)) continue;
+        if (t[j].flags & DYAD_TOK_POSS) { j--; continue; }   /* "in Ukraine's Donetsk region" */
+        if (!in_list(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return 0;
+        if (!strcmp(w, ",")) return 0;
+    }
+    return 0;
+}
+
+/* Longest gazetteer name starting at token i: tokens used (0 if none). */
+static int longest_at(const dyad_gazetteer *g, const dyad_token *t, int i, int i1,
+                      const dyad_place *const **cands, int *ncand)
+{
+    char key[256];
+    size_t len = 0;
+    int best = 0;
+    for (int j = i; j < i1 && j < i + MAX_SPAN; j++) {
+        const dyad_token *tk = &t[j];
+        if ((tk->flags & DYAD_TOK_PUNCT) && strcmp(tk->text, "-") && strcmp(tk->text, "'") &&
+            strcmp(tk->text, ".")) break;
+        if (j > i && (tk->flags & DYAD_TOK_POSS)) break;
+        char part[128];
+        size_t n = dyad_place_key(tk->lower ? tk->lower : tk->text, part, sizeof part);
+        if (len + n + 1 > sizeof key) break;
+        memcpy(key + len, part, n + 1);
+        len += n;
+        if (!n) continue;
+        const dyad_place *const *c;
+        int nc = dyad_gazetteer_find(g, key, &c);
+        if (nc) { best = j - i + 1; *cands = c; *ncand = nc; }
+    }
+    return best;
+}
+
+/* ", Country" after a mention: the country's alpha-3 (else NULL), *used tokens. */
+static const char *comma_country(const dyad_gazetteer *g, const dyad_token *t, int e, int i1,
+                                 int *used)
+{
+    if (e + 1 >= i1 || strcmp(T(t, e), ",") || !(t[e + 1].flags & DYAD_TOK_CAP)) return NULL;
+    const dyad_place *const *c;
+    int nc = 0, n = longest_at(g, t, e + 1, i1, &c, &nc);
+    for (int k = 0; k < nc; k++)
+        if (c[k]->kind == DYAD_PLACE_COUNTRY) { *used = n + 1; return c[k]->country; }
+    return NULL;
+}
+
+static double score(const dyad_place *p, const char *forced, const char *const *prefer,
+                    int nprefer, const char *const *others, int nothers)
+{
+    double s = 0;
+    if (forced) s += strcmp(p->country, forced) ? -100 : 100;
+    for (int i = 0; i < nprefer; i++)
+        if (prefer[i] && !strncmp(prefer[i], p->country, 3)) { s += 8; break; }
+    for (int i = 0; i < nothers; i++)
+        if (!strcmp(others[i], p->country)) { s += 4; break; }
+    if (p->kind == DYAD_PLACE_COUNTRY) s += 2;
+    else if (p->kind == DYAD_PLACE_CONFLICT) s += 1;
+    s += log10((double)p->population + 1) / 10.0;     /* < 1: population breaks ties */
+    return s;
+}
+
+typedef struct mention {
+    int s, e;
+    const dyad_place *const *c;
+    int nc;
+    const char *forced;
+    int strong;
+} mention;
+
+int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i1,
+                     const char *const *prefer, int nprefer, dyad_place_hit *out, int max)
+{
+    mention m[32];
+    int nm = 0;
+    if (!g) return 0;
+    for (int i = i0; i < i1 && nm < 32;) {
+        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS))) { i++; continue; }
+        /* demonym + border: "near the Syrian border" */
+        const char *dem = dyad_gazetteer_demonym(g, T(t, i));
+        if (dem && i + 1 < i1 && (!strcmp(T(t, i + 1), "border") ||
+                                  !strcmp(T(t, i + 1), "frontier"))) {
+            const dyad_place *cp = dyad_gazetteer_country(g, dem);
+            if (cp && locative_before(t, i0, i) && nm < 32) {
+                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1 };
+                m[nm - 1].c = NULL;
+            }
+            i += 2;
+            continue;
+        }
+        const dyad_place *const *c;
+        int nc = 0, n = longest_at(g, t, i, i1, &c, &nc);
+        if (!n) { i++; continue; }
+        int used = 0;
+        const char *forced = comma_country(g, t, i + n, i1, &used);
+        int strong = locative_before(t, i0, i) || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
+        /* a list continues a locative: "in Kyiv, Lviv and Odesa" */
+        if (!strong && nm > 0 && i > i0 && m[nm - 1].e == i - 1 &&
+            (!strcmp(T(t, i - 1), "and") || !strcmp(T(t, i - 1), ",")))
+            strong = 1;
+        int all_common = 1;
+        for (int k = 0; k < nc; k++) if (!c[k]->common) all_common = 0;
+        if (all_common && n == 1 && (t[i].flags & DYAD_TOK_SENT_START)) strong = 0;
+        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1 };
+        i += n + used;
+    }
+    /* Countries of unambiguous mentions help the ambiguous ones. */
+    const char *others[32];
+    int no = 0;
+    for (int k = 0; k < nm; k++) {
+        if (!m[k].c) others[no++] = m[k].forced;
+        else if (m[k].nc == 1) others[no++] = m[k].c[0]->country;
+    }
+    int nout = 0;
+    for (int k = 0; k < nm && nout < max; k++) {
+        dyad_place_hit *h = &out[nout];
+        h->tok_start = m[k].s;
+        h->tok_end = m[k].e;
+        h->strong = m[k].strong;
+        h->as_written = NULL;
+        if (!m[k].c) {                      /* demonym border */
+            h->place = dyad_gazetteer_country(g, m[k].forced);
+            h->as_written = "border";
+            nout++;
+            continue;
+        }
+        const dyad_place *best = NULL;
+        double bs = -1e9;
+        for (int j = 0; j < m[k].nc; j++) {
+            double s = score(m[k].c[j], m[k].forced, prefer, nprefer, others, no);
+            if (s > bs) { bs = s; best = m[k].c[j]; }
+        }
+        if (m[k].forced && strcmp(best->country, m[k].forced)) continue;
+        h->place = best;
+        nout++;
+    }
+    return nout;
+}
