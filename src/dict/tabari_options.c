@@ -178,7 +178,7 @@ int dyad_tabari_option_line(tb_opts *o, const char *line, char *err, size_t errl
     char buf[1024];
     const char *p = line;
     while (isspace((unsigned char)*p)) p++;
-    if (!*p || (p[0] == '/' && p[1] == '/') || *p == '#') return 0;
+    if (!*p || (p[0] == '/' && p[1] == '/') || *p == '#' || *p == '~') return 0;
     snprintf(buf, sizeof buf, "%s", p);
     char *cm = strstr(buf, "//");
     if (cm) *cm = '\0';
