@@ -49,10 +49,13 @@ static char *slurp(const char *path)
     return buf;
 }
 
+/* "YYMMDD ID" or (SET: YYYY = TRUE) "YYYYMMDD ID"; returns the date length */
 static int is_header(const char *l)
 {
-    for (int i = 0; i < 6; i++) if (!isdigit((unsigned char)l[i])) return 0;
-    return l[6] == ' ' || l[6] == '\t';
+    int n = 0;
+    while (n < 8 && isdigit((unsigned char)l[n])) n++;
+    if (n != 6 && n != 8) return 0;
+    return (l[n] == ' ' || l[n] == '\t') ? n : 0;
 }
 
 static void squeeze(char *s)
@@ -230,9 +233,10 @@ int dyad_cmd_validate(int argc, char **argv)
     while (*p) {
         char *hdr_end = strchr(p, '\n');
         if (!hdr_end) break;
-        char id[128] = "", date6[7];
-        memcpy(date6, p, 6); date6[6] = '\0';
-        sscanf(p + 6, " %127s", id);
+        char id[128] = "", date6[9];
+        int dl = is_header(p);
+        memcpy(date6, p, (size_t)dl); date6[dl] = '\0';
+        sscanf(p + dl, " %127s", id);
         char *body = hdr_end + 1, *next = body;
         while (*next && !is_header(next)) { char *e = strchr(next, '\n'); next = e ? e + 1 : next + strlen(next); }
         char save = *next;
@@ -259,7 +263,7 @@ int dyad_cmd_validate(int argc, char **argv)
                 for (int j = 0; j < tx.sent[s].ntok; j++) tok[k++] = tx.sent[s].tok[j];
             tb_word *w;
             int nw = dyad_tabari_words(t, tok, ntok, &arena, &w);
-            int32_t date = dyad_tabari_date6(date6, 6);
+            int32_t date = dl == 6 ? dyad_tabari_date6(date6, 6) : atoi(date6);
             dyad_tabari_code_words(t, &opts, w, nw, date < 0 ? 0 : date, &arena, &r);
         }
         if (passes(&x, &r)) pass++;

@@ -123,7 +123,7 @@ static void find_agent(coder *c, int loc, actor *a)
 static int actor_head(const coder *c, int loc)
 {
     const tb_parse *p = c->p;
-    if (p->ref[loc] >= 0) return loc;
+    if (p->ref[loc] >= 0) return p->ref[loc];   /* a pronoun stands for its actor */
     return p->rhead[loc] >= 0 ? p->rhead[loc] : -1;
 }
 
@@ -243,10 +243,11 @@ static void put_event(coder *c, const char *code, dyad_src rule, int verb, const
 /* The actors of the compound starting or containing position w. */
 static int compound_members(coder *c, int w, int *out, int max)
 {
+    /* as in TABARI, only an actor standing at the head of a compound expands
+     * into its members; an actor inside one is itself alone */
     tb_parse *p = c->p;
     int h = w;
-    while (h >= 0 && !p->cmp_head[h]) h--;
-    if (h < 0) return 0;
+    if (!p->cmp_head[h]) return 0;
     int id = p->cmp_head[h], n = 0;
     for (int k = h; k < p->n && n < max; k++) {
         if (p->wtype[k] == TB_ACTOR && p->htag[k] == TB_ACTOR) out[n++] = k;
@@ -308,7 +309,7 @@ static int elem_at(coder *c, const tb_pel *e, int dir, int *pos)
         if (p->wtype[at] != TB_ACTOR) return 0;
         int h = actor_head(c, at);
         if (h < 0) return 0;
-        *pos = dir > 0 ? actor_tail(c, at) : h;
+        *pos = dir > 0 ? (p->ref[at] >= 0 ? at : actor_tail(c, at)) : h;
         return 2;
     }
     case TB_P_CMP:
@@ -479,6 +480,7 @@ static void composite(char *out, size_t n, const char *code, const char *agent)
 {
     if (!code) code = "";
     if (!agent) { snprintf(out, n, "%s", code); return; }
+    if (!*code) { snprintf(out, n, "%s", agent); return; }     /* converted agent: "~MIL" */
     char ag[32];
     if (agent[0] == '~') {
         snprintf(ag, sizeof ag, "%s", agent + 1);

@@ -225,7 +225,7 @@ void dyad_tabari_default_opts(tb_opts *o)
     o->comma_min = 2; o->comma_max = 10;
     o->comma_emin = 2; o->comma_emax = 10;
     o->comma_bmin = 128; o->comma_bmax = 0;
-    o->min_words = 0;
+    o->min_words = 8;          /* TABARI skips sentences under 8 words (Validate MINWRD-*) */
 }
 
 dyad_tabari *dyad_tabari_new(void)
