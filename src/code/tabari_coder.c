@@ -249,7 +249,7 @@ static int compound_members(coder *c, int w, int *out, int max)
     int h = w;
     if (!p->cmp_head[h]) return 0;
     int id = p->cmp_head[h], n = 0;
-    for (int k = h; k < p->n && n < max; k++) {
+    for (int k = h; k < p->ntot && n < max; k++) {
         if (p->wtype[k] == TB_ACTOR && p->htag[k] == TB_ACTOR) out[n++] = k;
         if (p->cmp_tail[k] == id) break;
     }
@@ -558,18 +558,58 @@ static void finish(coder *c, tb_result *res)
     }
 }
 
+/* What this sentence forwards: its first compound and/or first actor. */
+static void forward_out(const tb_parse *p, tb_forward *f)
+{
+    memset(f, 0, sizeof *f);
+    f->actor = -1;
+    f->valid = 1;
+    for (int i = 0; i < p->n && f->actor < 0 && !f->ncmp; i++) {
+        if (p->cmp_head[i]) {
+            int id = p->cmp_head[i];
+            for (int k = i; k < p->n; k++) {
+                if (p->htag[k] == TB_ACTOR && p->ref[k] < 0 && f->ncmp < 16) f->cmp[f->ncmp++] = p->iroot[k];
+                if (p->cmp_tail[k] == id) break;
+            }
+        }
+        if (p->htag[i] == TB_ACTOR && p->ref[i] < 0 && p->iroot[i] >= 0 &&
+            dyad_tabari_root(p->t, p->iroot[i])->type == TB_ACTOR) f->actor = p->iroot[i];
+    }
+}
+
+/* TIME roots (SET: TIME SHIFT = TRUE): [+++] and [###] act like verbs' codes. */
+static void check_time(const tb_parse *p, tb_result *res)
+{
+    for (int i = 0; i < p->n; i++) {
+        if (p->htag[i] != TB_TIME) continue;
+        const tb_root *r = dyad_tabari_root(p->t, p->iroot[i]);
+        const char *c = r->arg >= 0 ? dyad_tabari_verb(p->t, r->arg)->code : NULL;
+        if (!c || !strcmp(c, "---")) continue;
+        if (!strcmp(c, "+++")) { res->status = TB_COMPLEX; snprintf(res->why, sizeof res->why, "complex code in time phrase (%s:%d)", r->src.file, r->src.line); }
+        else if (!strcmp(c, "###")) { res->status = TB_DISCARD; snprintf(res->why, sizeof res->why, "discard code in time phrase (%s:%d)", r->src.file, r->src.line); }
+        return;
+    }
+}
+
 void dyad_tabari_code_words(const dyad_tabari *t, const tb_opts *o, const tb_word *w, int nw,
-                            int32_t date, dyad_arena *a, tb_result *res)
+                            int32_t date, dyad_arena *a, tb_result *res,
+                            const tb_forward *fwd_in, tb_forward *fwd_out)
 {
     memset(res, 0, sizeof *res);
+    if (fwd_out) { memset(fwd_out, 0, sizeof *fwd_out); fwd_out->actor = -1; }
     if (nw == 0) { res->status = TB_NO_TEXT; return; }
-    if (o->min_words && nw - 1 < o->min_words) {
+    if (o->min_words && nw < o->min_words) {
         res->status = TB_TOO_SHORT;
         snprintf(res->why, sizeof res->why, "too few words (%d)", nw);
         return;
     }
-    tb_parse p = { .t = t, .o = o, .w = w, .n = nw, .date = date };
+    tb_parse p = { .t = t, .o = o, .w = w, .n = nw, .date = date, .fwd = fwd_in };
     dyad_tabari_parse(&p, a);
+    if (fwd_out) forward_out(&p, fwd_out);
+    if (o->time_shift) {
+        check_time(&p, res);
+        if (res->status) return;
+    }
     if (p.discard) { res->status = TB_DISCARD; snprintf(res->why, sizeof res->why, "%s", p.why); return; }
     if (p.complex) { res->status = TB_COMPLEX; snprintf(res->why, sizeof res->why, "%s", p.why); return; }
     coder *c = dyad_arena_calloc(a, 1, sizeof *c);

@@ -51,9 +51,21 @@ typedef struct tb_word {
 int dyad_tabari_words(const dyad_tabari *t, const dyad_token *tok, int ntok,
                       dyad_arena *a, tb_word **out);
 
-/* Code one sentence of words on date (yyyymmdd) with options o. */
+/* TABARI's forwarding: the first actor and compound of a sentence, offered
+ * to the pronouns of the next sentence of the same story. */
+typedef struct tb_forward {
+    int valid;
+    int32_t actor;              /* root id, -1 none */
+    int32_t cmp[16];            /* roots of the compound's actors */
+    int ncmp;
+} tb_forward;
+
+/* Code one sentence of words on date (yyyymmdd) with options o. fwd_in
+ * (may be NULL) is what the previous sentence forwards; fwd_out (may be NULL)
+ * receives what this one forwards. */
 void dyad_tabari_code_words(const dyad_tabari *t, const tb_opts *o, const tb_word *w, int nw,
-                            int32_t date, dyad_arena *a, tb_result *res);
+                            int32_t date, dyad_arena *a, tb_result *res,
+                            const tb_forward *fwd_in, tb_forward *fwd_out);
 
 /* ---- parser internals shared by tabari_parse.c and tabari_coder.c ----- */
 
@@ -64,6 +76,9 @@ typedef struct tb_parse {
     const tb_opts *o;
     const tb_word *w;
     int n;                      /* words; position n is Halt */
+    int ntot;                   /* n + 1 + forwarded positions after Halt */
+    const tb_forward *fwd;      /* forwarded actors (NULL none) */
+    int fwd_actor, fwd_cmp;     /* their positions after Halt, -1 none */
     int32_t date;
     uint8_t *wtype;             /* enum tb_wtype per position (n+1) */
     int32_t *iroot;             /* root id at a root's head, -1 */

@@ -458,6 +458,8 @@ static void deref_pronouns(tb_parse *p)
                 if (idx < 0) idx = k;
             }
         }
+        if (idx < 0) idx = lit == dyad_tabari_special(t, TB_LIT_THEY) || lit == dyad_tabari_special(t, TB_LIT_THEM) ||
+                          lit == dyad_tabari_special(t, TB_LIT_THEIR) ? p->fwd_cmp : p->fwd_actor;
         if (idx < 0) continue;
         p->wtype[i] = TB_ACTOR;
         p->htag[i] = TB_ACTOR;
@@ -540,10 +542,36 @@ static void complexity(tb_parse *p)
     if (o->noverb && !nverb) add_why(p, "no verb");
 }
 
+/* Forwarded actors live after the Halt position: n+1 the actor, n+2.. the
+ * compound (TABARI's setForward). */
+static void place_forward(tb_parse *p)
+{
+    const tb_forward *f = p->fwd;
+    int at = p->n + 1;
+    p->fwd_actor = p->fwd_cmp = -1;
+    if (!f || !f->valid) return;
+    if (f->actor >= 0) {
+        p->wtype[at] = TB_ACTOR; p->htag[at] = TB_ACTOR; p->iroot[at] = f->actor;
+        p->rhead[at] = at; p->rtail[at] = at;
+        p->fwd_actor = at++;
+    }
+    if (f->ncmp > 1) {
+        p->fwd_cmp = at;
+        for (int k = 0; k < f->ncmp; k++, at++) {
+            p->wtype[at] = TB_ACTOR; p->htag[at] = TB_ACTOR; p->iroot[at] = f->cmp[k];
+            p->rhead[at] = at; p->rtail[at] = at; p->compd[at] = 1;
+        }
+        p->cmp_head[p->fwd_cmp] = 1000;
+        p->cmp_tail[at - 1] = 1000;
+    } else p->fwd_cmp = p->fwd_actor;
+    p->ntot = at;
+}
+
 void dyad_tabari_parse(tb_parse *p, dyad_arena *a)
 {
     int n = p->n;
-    size_t m = (size_t)n + 2;
+    size_t m = (size_t)n + 2 + 1 + 16;
+    p->ntot = n + 1;
     p->wtype = dyad_arena_calloc(a, m, 1);
     p->htag = dyad_arena_calloc(a, m, 1);
     p->compd = dyad_arena_calloc(a, m, 1);
@@ -559,6 +587,7 @@ void dyad_tabari_parse(tb_parse *p, dyad_arena *a)
     p->sub_tail = dyad_arena_calloc(a, m, sizeof(int32_t));
     for (size_t i = 0; i < m; i++) { p->iroot[i] = -1; p->rhead[i] = -1; p->rtail[i] = -1; p->ref[i] = -1; }
     p->wtype[n] = TB_HALT;
+    place_forward(p);
     p->why[0] = '\0';
     p->discard = p->complex = 0;
     find_literals(p, a);

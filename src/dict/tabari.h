@@ -101,6 +101,7 @@ typedef struct tb_opts {
     char def_src[32], def_tgt[32];
     int def_prior, def_after;
     int convert_agents, same_actors, min_words, time_shift;
+    int forward;             /* FORWARD: pronouns may refer to the previous sentence */
 } tb_opts;
 
 typedef struct dyad_tabari dyad_tabari;

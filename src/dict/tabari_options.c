@@ -196,7 +196,12 @@ int dyad_tabari_option_line(tb_opts *o, const char *line, char *err, size_t errl
     if (!strcmp(cmd, "SET")) return set_cmd(o, arg, err, errlen);
     if (!strcmp(cmd, "DEFAULT")) return default_cmd(o, arg, err, errlen);
     if (!strcmp(cmd, "COMMA")) return comma_cmd(o, arg, err, errlen);
-    if (!strcmp(cmd, "OUTPUT") || !strcmp(cmd, "LABEL") || !strcmp(cmd, "FORWARD") ||
+    if (!strcmp(cmd, "FORWARD")) {
+        size_t l = strlen(arg);
+        o->forward = !(l >= 3 && !strcmp(arg + l - 3, "OFF"));
+        return 0;
+    }
+    if (!strcmp(cmd, "OUTPUT") || !strcmp(cmd, "LABEL") ||
         !strcmp(cmd, "NONEVENTS") || !strncmp(cmd, "ISSUE", 5) || !strcmp(cmd, "OPTIONS") ||
         !strcmp(cmd, "FREQUENCY") || !strcmp(cmd, "FREQ"))
         return 0;
