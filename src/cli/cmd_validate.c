@@ -272,7 +272,8 @@ int dyad_cmd_validate(int argc, char **argv)
             int sent = dash ? atoi(dash + 1) : -1;
             size_t sl = dash ? (size_t)(dash - id) : 0;
             int can = opts.forward && dash && sl == strlen(story) && !strncmp(id, story, sl) && sent == prev_sent + 1;
-            dyad_tabari_code_words(t, &opts, w, nw, date < 0 ? 0 : date, &arena, &r, can ? &fwd : NULL, &fwd);
+            tb_forward prev = fwd;
+            dyad_tabari_code_words(t, &opts, w, nw, date < 0 ? 0 : date, &arena, &r, can ? &prev : NULL, &fwd);
             snprintf(story, sizeof story, "%.*s", (int)sl, id);
             prev_sent = sent;
         }
