@@ -110,12 +110,16 @@ def main():
                         r"District|Kray|Krai|Oblysy|Department|Division|County|Voivodeship)$")
     for (state, a3), (slat, slon, w) in acc.items():
         lat, lon = slat / w, slon / w
-        rows.append(("region", state, state, a3, lat, lon, 0))
+        # A region named by a common word ("Central", "Western Region",
+        # "Centre") is mostly that word in news text: leave it out.
         short = suffix.sub("", state)
-        if short != state:
+        if is_common(state) or is_common(short):
+            continue
+        rows.append(("region", state, state, a3, lat, lon, 0))
+        if short != state and not is_common(short):
             for variant in (short + " region", short + " province", short + " oblast"):
                 rows.append(("region", variant, state, a3, lat, lon, 0))
-            if (re.sub(r"[^0-9a-z]", "", short.lower()), a3) not in city_keys:
+            if (re.sub(r"[^0-9a-z]", "", short.lower()), a3) not in city_keys and not is_common(short):
                 rows.append(("region", short, state, a3, lat, lon, 0))
 
     for n, (name, a3, lat, lon, kind) in load_bar_file(os.path.join(places, "regions.txt"), 5):

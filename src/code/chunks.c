@@ -139,18 +139,51 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         m->e = r[k].e;
         m->kind = r[k].actor >= 0 ? M_ACTOR : M_AGENT;
         if (r[k].actor >= 0) set_actor(c, m, r[k].actor);
+        /* "his Russian counterpart Sergei Lavrov": nationality, a plain noun or two, a known person */
+        if (r[k].actor >= 0 && m->country_only && dyad_demonym_like(st->s->tok[r[k].e - 1].lower)
+            && k + 1 < nr && r[k + 1].actor >= 0
+            && dyad_dict_actor(d, r[k + 1].actor)->dated && r[k + 1].s > r[k].e && r[k + 1].s - r[k].e <= 2) {
+            int ok = 1;
+            for (int j = r[k].e; j < r[k + 1].s; j++)
+                if (st->ti[j].cls || (st->s->tok[j].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
+                    || dyad_verb_form(&st->s->tok[j])) ok = 0;
+            const char *pc = ok ? dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL) : NULL;
+            if (pc) {
+                if (c->trace) m->how = dyad_arena_printf(&c->arena, "'%s' + person (%s:%d) = %s", dyad_span_text(c, st, r[k].s, r[k + 1].s),
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.file,
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.line, pc);
+                m->code = pc;
+                m->actor = r[k + 1].actor;
+                m->person = 1;
+                m->country_only = 0;
+                m->e = r[k + 1].e;
+                k++;
+                continue;
+            }
+        }
         /* COUNTRY ['s] AGENT ... */
         if (r[k].actor >= 0 && m->code && k + 1 < nr && r[k + 1].agent >= 0 && !m->person) {
-            int gap = r[k + 1].s - r[k].e;
-            if (gap == 0 || (gap == 1 && st->ti[r[k].e].low == ctx->w_poss)) {
+            /* between the country and the agent: 's, and title words ("Deputy", "former") */
+            int j = r[k].e, former = 0;
+            if (j < r[k + 1].s && st->ti[j].low == ctx->w_poss) {
+                j++;
+                /* "Iran's supreme leader", "Russia's top diplomat": one adjective after 's */
+                if (j + 1 == r[k + 1].s && !st->ti[j].cls
+                    && !(st->s->tok[j].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) j++;
+            }
+            while (j < r[k + 1].s && j - r[k].e < 3 && (st->ti[j].cls & W_TITLEMOD)) former |= (st->ti[j++].cls & W_FORMER) != 0;
+            if (j == r[k + 1].s) {
                 const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);
-                m->role = g->code;
+                m->role = former ? "ELI" : g->code;
                 m->agent = r[k + 1].agent;
                 const char *ccode = m->code;
-                m->code = compose(c, ccode, g->code);
+                m->code = compose(c, ccode, m->role);
                 m->person = agent_is_person(c, st, &r[k + 1]);
                 m->country_only = 0;
                 m->e = r[k + 1].e;
+                /* "a former Georgian defence minister": CAMEO codes former office holders ELI */
+                int b = m->s - 1;
+                if (b >= 0 && (st->ti[b].cls & W_FORMER)) { m->role = "ELI"; m->code = compose(c, ccode, "ELI"); }
                 if (c->trace)
                     m->how = dyad_arena_printf(&c->arena, "country %s (%s:%d) + agent %s (%s:%d) = %s", ccode,
                                                dyad_dict_actor(d, r[k].actor)->src.file, dyad_dict_actor(d, r[k].actor)->src.line,
@@ -182,14 +215,33 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
                 }
             }
         }
+        /* ... followed by the head noun: "Belarusian opposition activists", "government troops" */
+        if (m->agent >= 0 && m->code != m->role && k + 1 < nr && r[k + 1].s == m->e && r[k + 1].agent >= 0
+            && !m->person) {
+            const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);
+            if (strcmp(g->code, m->role)) { m->role = g->code; m->code = compose(c, m->code, g->code); }
+            m->e = r[k + 1].e;
+            m->person = agent_is_person(c, st, &r[k + 1]);
+            if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; head noun agent %s (%s:%d) = %s", m->how ? m->how : "",
+                                                 g->code, g->src.file, g->src.line, m->code);
+            k++;
+        }
         /* ... followed by a person: the title and the name are one actor */
         if (m->agent >= 0 && k + 1 < nr && r[k + 1].s == m->e && r[k + 1].actor >= 0
             && dyad_dict_actor(d, r[k + 1].actor)->dated) {
-            const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);
+            const dyad_actor_code *which = NULL;
+            const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, &which);
+            /* the title in the text is current: it beats the person's default code */
+            if (pc && which && which->from < 0 && m->code != m->role) pc = m->code;
+            /* ... and a title that refines the person's office wins too (PAKGOV + "Defence Minister" = PAKGOVMIL) */
+            if (pc && m->code != m->role && strlen(m->code) > strlen(pc) && !strncmp(m->code, pc, strlen(pc))) pc = m->code;
             if (pc) {
-                if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d) = %s", m->how ? m->how : "",
-                                                     dyad_dict_actor(d, r[k + 1].actor)->src.file,
-                                                     dyad_dict_actor(d, r[k + 1].actor)->src.line, pc);
+                if (c->trace)
+                    m->how = dyad_arena_printf(&c->arena, "%s; title + person (%s:%d, code line %d: %s) = %s", m->how ? m->how : "",
+                                               dyad_dict_actor(d, r[k + 1].actor)->src.file,
+                                               dyad_dict_actor(d, r[k + 1].actor)->src.line, which ? which->src.line : 0,
+                                               which && which->from >= 0 ? "date range covers the article date" : "default code",
+                                               pc);
                 m->code = pc;
                 m->actor = r[k + 1].actor;
                 m->e = r[k + 1].e;
@@ -207,6 +259,24 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; name '%s' absorbed", m->how ? m->how : "",
                                                  dyad_span_text(c, st, r[k].e, e));
         }
+    }
+}
+
+/* "his Israeli counterpart": the same office as the other party's title, else GOV. */
+static void counterparts(dyad_coder *c, sent_state *st)
+{
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (!m->country_only || m->e >= st->s->ntok || strcmp(st->s->tok[m->e].lemma, "counterpart")) continue;
+        const char *role = "GOV";
+        for (int q = k - 1; q >= 0; q--) if (st->m[q].role && st->m[q].code && strlen(st->m[q].code) > 3) { role = st->m[q].role; break; }
+        const char *cc = m->code;
+        m->code = compose(c, cc, role);
+        m->role = role;
+        m->country_only = 0;
+        m->person = 1;
+        m->e++;
+        if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s counterpart: the other party's office %s = %s", cc, role, m->code);
     }
 }
 
@@ -241,7 +311,15 @@ static void appositions(dyad_coder *c, sent_state *st)
     }
 }
 
-static int demonym_like(const char *w)
+/* An inflected verb form: "criticised", "met" (lemma differs and no plural -s). */
+int dyad_verb_form(const dyad_token *t)
+{
+    if (!t->lemma || !strcmp(t->lemma, t->lower)) return 0;
+    size_t n = strlen(t->lower);
+    return !(n > 1 && t->lower[n - 1] == 's');
+}
+
+int dyad_demonym_like(const char *w)
 {
     size_t n = strlen(w);
     static const char *const ends[] = { "ian", "ese", "ish", "i", "ch", "ean", "can" };
@@ -296,7 +374,7 @@ static void compounds(dyad_coder *c, sent_state *st)
             if (last->role && last->actor >= 0 && !last->person)
                 for (int q = 0; q + 1 < g->n; q++) {
                     mention *mm = &st->m[g->m[q]];
-                    if (mm->country_only && mm->e - mm->s == 1 && demonym_like(st->s->tok[mm->s].lower)) {
+                    if (mm->country_only && mm->e - mm->s == 1 && dyad_demonym_like(st->s->tok[mm->s].lower)) {
                         mm->code = compose(c, mm->code, last->role);
                         mm->role = last->role;
                         mm->country_only = 0;
@@ -315,6 +393,7 @@ void dyad_find_mentions(dyad_coder *c, sent_state *st)
     raw r[256];
     int nr = find_raw(c, st, r, 256);
     build_mentions(c, st, r, nr);
+    counterparts(c, st);
     appositions(c, st);
     /* "the Kremlin": a leading "the" belongs to the name */
     for (int k = 0; k < st->nm; k++) {

@@ -126,7 +126,8 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
                 cur = new_clause(c, st, C_MAIN, i + 1);
                 ret = -1;
             }
-        } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)) {
+        } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)
+                   && !(i > 0 && (st->ti[i - 1].cls & W_DET))) {      /* "the claim" is a noun */
             int g = mention_before(st, i + 0);
             /* "..., X said" or "..., said X": the attribution is its own clause */
             int sp_start = -1;
@@ -153,7 +154,14 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             for (int q = j; q < ntok; q++) if (!(st->s->tok[q].flags & DYAD_TOK_PUNCT)) rest++;
             if (rest >= 2) {
                 st->ti[i].clause = cur;
-                if (j < ntok && st->ti[j].low == c->ctx->w_that) { st->ti[j].clause = cur; i = j; }
+                /* "said (on Tuesday) that": the time phrase stays with the reporting verb */
+                int q = j;
+                while (q < ntok && q - j < 4 && st->ti[q].mention < 0
+                       && ((st->ti[q].cls & W_TIME) || (st->s->tok[q].flags & DYAD_TOK_NUM))) q++;
+                if (q < ntok && st->ti[q].low == c->ctx->w_that) {
+                    for (int x = j; x <= q; x++) st->ti[x].clause = cur;
+                    i = q;
+                }
                 cur = new_clause(c, st, C_REPORTED, i + 1);
                 ret = -1;
                 continue;

@@ -32,7 +32,8 @@ enum {
     W_DET = 1 << 5, W_SUBORD = 1 << 6, W_REL = 1 << 7, W_CONJ = 1 << 8, W_REPORT = 1 << 9,
     W_ADV = 1 << 10, W_PRON_PERS = 1 << 11, W_PREP = 1 << 12, W_REFUSE = 1 << 13,
     W_IRREAL = 1 << 14, W_TIME = 1 << 15, W_PERSON_TITLE = 1 << 16, W_COND = 1 << 17,
-    W_SIDES = 1 << 18, W_COUNTRYWORD = 1 << 19, W_PLACE_PREP = 1 << 20, W_PRON_PLUR = 1 << 21
+    W_SIDES = 1 << 18, W_COUNTRYWORD = 1 << 19, W_PLACE_PREP = 1 << 20, W_PRON_PLUR = 1 << 21,
+    W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24, W_GEOADJ = 1 << 25, W_QUANT = 1 << 26
 };
 
 struct dyad_ctx {
@@ -81,9 +82,14 @@ typedef struct clause {
 } clause;
 enum { C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING };
 
+enum {                          /* tinfo.f: facts about the token computed once */
+    T_COMMA = 1, T_LY = 2, T_VERBFORM = 4, T_ING = 8, T_ED = 16
+};
+
 typedef struct tinfo {
     dyad_wid low, lem;
     uint32_t cls;
+    uint32_t f;                 /* T_* */
     int mention;                /* -1 */
     int clause;
 } tinfo;
@@ -104,6 +110,8 @@ typedef struct sent_state {
     group *g; int ng;
     clause *c; int nc;
     int discard;                /* discard id or -1 */
+    uint64_t words[16];         /* bitmap of (word id & 1023) of every lower form and lemma:
+                                   a pattern whose required word is absent is skipped */
 } sent_state;
 
 struct dyad_coder {
@@ -131,9 +139,13 @@ int dyad_ctx_init_classes(dyad_ctx *ctx);
 
 /* chunks.c: mentions and compound groups of one sentence */
 void dyad_find_mentions(dyad_coder *c, sent_state *st);
+/* a nationality adjective ("Armenian", "Israeli", "Chinese")? */
+int dyad_demonym_like(const char *lower);
+int dyad_verb_form(const dyad_token *t);
 /* discourse.c */
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);
+void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */

@@ -51,6 +51,16 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
     { "side country nation leader party government state", W_SIDES },
     { "country nation", W_COUNTRYWORD },
     { "of in from", W_PLACE_PREP },
+    { "deputy vice acting first senior top chief interim outgoing incoming new then former ex", W_TITLEMOD },
+    { "former ex", W_FORMER },
+    { "him her", W_PRON_OBJ },
+    { "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+      "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand dozen dozens "
+      "hundreds thousands scores several many few more than about nearly almost around some "
+      "numerous other least most", W_QUANT },
+    { "northern southern eastern western central north south east west northeastern northwestern "
+      "southeastern southwestern north-east north-west south-east south-west northeast northwest "
+      "southeast southwest occupied neighbouring neighboring rebel-held government-held", W_GEOADJ },
 };
 
 uint32_t dyad_word_classes(const dyad_ctx *ctx, dyad_wid w)
@@ -119,6 +129,13 @@ dyad_ctx *dyad_open(const dyad_options *opt, char *err, size_t errlen)
     if (!ctx->lx) { dyad_close(ctx); return NULL; }
     ctx->dict = dyad_dict_new(dyad_lemma, ctx->lx);
     if (!ctx->dict) { if (err) snprintf(err, errlen, "out of memory"); dyad_close(ctx); return NULL; }
+    if (o.tabari_project) {
+        /* the TABARI loader (a .project's .actors/.agents/.verbs through the builder
+         * API of src/dict/dict.h) is not part of this build yet */
+        if (err) snprintf(err, errlen, "%s: TABARI dictionaries are not supported by this build", o.tabari_project);
+        dyad_close(ctx);
+        return NULL;
+    }
     dyad_dict_load_dir(ctx->dict, dicts);
     if (dyad_dict_compile(ctx->dict) > 0) {
         if (err) snprintf(err, errlen, "%s (and %d more errors; run `dyad dict check`)",
@@ -217,9 +234,17 @@ static void prepare(dyad_coder *c, sent_state *st)
             ti->lem = tk->lemma && strcmp(tk->lemma, tk->lower) ? dyad_dict_word(ctx->dict, tk->lemma) : ti->low;
         }
         ti->cls = dyad_word_classes(ctx, ti->low) | dyad_word_classes(ctx, ti->lem);
+        size_t n = strlen(tk->lower);
+        if (tk->text[0] == ',' && tk->text[1] == '\0') ti->f |= T_COMMA;
+        if (n > 4 && !(tk->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT)) && !strcmp(tk->lower + n - 2, "ly")) ti->f |= T_LY;
+        if (n > 3 && !strcmp(tk->lower + n - 3, "ing")) ti->f |= T_ING;
+        if (n > 2 && !strcmp(tk->lower + n - 2, "ed")) ti->f |= T_ED;
+        if (dyad_verb_form(tk)) ti->f |= T_VERBFORM;
+        st->words[(ti->low & 1023) >> 6] |= 1ull << (ti->low & 63);
+        st->words[(ti->lem & 1023) >> 6] |= 1ull << (ti->lem & 63);
         /* a capitalised word inside a sentence is a name, not a grammar word ("May", "Will") */
         if ((tk->flags & DYAD_TOK_CAP) && !(tk->flags & DYAD_TOK_SENT_START) && i > 0)
-            ti->cls &= W_TIME | W_PERSON_TITLE;
+            ti->cls &= W_TIME | W_PERSON_TITLE | W_TITLEMOD | W_FORMER;
         ti->mention = -1;
     }
     st->discard = -1;
@@ -276,6 +301,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
         dyad_find_mentions(c, &st);
         dyad_resolve_mentions(c, &st);
         dyad_find_clauses(c, &st);
+        dyad_resolve_reported(c, &st);
         if (st.discard >= 0) {
             dyad_src src = dyad_dict_discard_src(c->ctx->dict, st.discard);
             dyad_trace(c, "discard: '%s' (%s:%d) -- the sentence codes no event",

@@ -74,12 +74,22 @@ static int sides(dyad_coder *c, sent_state *st, int i)
     if (st->ti[j].low == ctx->w_the && j + 1 < ntok && st->ti[j + 1].low == ctx->w_two) j += 2;
     else if (st->ti[j].low == ctx->w_both) j += 1;
     else return 0;
-    if (j >= ntok || !(st->ti[j].cls & W_SIDES) || st->ti[j].mention >= 0) return 0;
+    if (j >= ntok || !(st->ti[j].cls & W_SIDES)) return 0;
+    if (st->ti[j].mention >= 0) {
+        /* "the two leaders": the agent "leader" gives way to the description */
+        int k = -1;
+        for (int q = 0; q < st->nm; q++) if (st->m[q].s <= j && j < st->m[q].e) k = q;
+        if (k < 0 || st->m[k].kind != M_AGENT || st->m[k].code != st->m[k].role || st->m[k].e != j + 1) return 0;
+        memmove(&st->m[k], &st->m[k + 1], (size_t)(st->nm - k - 1) * sizeof *st->m);
+        st->nm--;
+        for (int q = s; q <= j; q++) st->ti[q].mention = -1;
+    }
     const char *noun = st->s->tok[j].lemma;
     int want_country = dyad_word_classes(ctx, st->ti[j].lem) & W_COUNTRYWORD;
     int want_person = !strcmp(noun, "leader");
     dentry cand[DYAD_DISCOURSE + 64];
-    int n = candidates(c, st, s, cand, DYAD_DISCOURSE + 64);
+    /* descriptions point back to earlier sentences, not to actors of their own sentence */
+    int n = candidates(c, st, 0, cand, DYAD_DISCOURSE + 64);
     const char *pick[2] = { NULL, NULL };
     char cc[2][4];
     int got = 0;
@@ -92,6 +102,17 @@ static int sides(dyad_coder *c, sent_state *st, int i)
         }
         if (got == 1 && !strcmp(pick[0], code)) continue;
         pick[got++] = code;
+    }
+    if (got < 2 && want_person) {
+        /* "both leaders" after two countries: their governments */
+        got = 0;
+        for (int k = n - 1; k >= 0 && got < 2; k--) {
+            char c3[4];
+            if (!country_of(&cand[k], c3)) continue;
+            const char *code = dyad_arena_printf(&c->arena, "%sGOV", c3);
+            if (got == 1 && !strcmp(pick[0], code)) continue;
+            pick[got++] = code;
+        }
     }
     if (got < 2) {
         dyad_trace(c, "description: '%s' has no two earlier actors to refer to", dyad_span_text(c, st, s, j + 1));
@@ -119,7 +140,8 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         if (used) { i += used - 1; continue; }
         uint32_t cls = st->ti[i].cls;
         if (cls & W_PRON_PERS) {
-            int n = candidates(c, st, i, cand, DYAD_DISCOURSE + 64);
+            /* "him"/"her" as an object is not the subject of its own sentence */
+            int n = candidates(c, st, (cls & W_PRON_OBJ) ? 0 : i, cand, DYAD_DISCOURSE + 64);
             int k = n - 1;
             while (k >= 0 && !cand[k].person) k--;
             if (k < 0) { dyad_trace(c, "pronoun: '%s' -- no earlier person", st->s->tok[i].text); continue; }
@@ -149,15 +171,34 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
     /* "the ministry": an agent with no country after "the" takes the latest actor with that role */
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
-        if (m->kind != M_AGENT || m->code != m->role || m->s == 0) continue;
-        if (st->ti[m->s].low != ctx->w_the && st->ti[m->s - 1].low != ctx->w_the) continue;
+        if (m->kind != M_AGENT || m->code != m->role) continue;
+        if (st->ti[m->s].low != ctx->w_the && (m->s == 0 || st->ti[m->s - 1].low != ctx->w_the)) continue;
         int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
         int q = n - 1;
-        while (q >= 0 && !(cand[q].role && !strcmp(cand[q].role, m->role) && strlen(cand[q].code) > strlen(m->role))) q--;
+        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL) */
+        while (q >= 0 && !(cand[q].role && !strncmp(cand[q].role, m->role, strlen(m->role))
+                           && strlen(cand[q].code) > strlen(m->role))) q--;
         if (q < 0) continue;
         m->code = cand[q].code;
         m->person = cand[q].person;
         m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
+    }
+    /* A bare agent in an article about one country only is that country's ("Kenyan police
+     * said ... Police detained ..."). With two countries in play it stays a bare role. */
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (m->kind != M_AGENT || m->code != m->role) continue;
+        int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
+        char one[4] = "", cc[4];
+        int distinct = 0;
+        for (int q = 0; q < n && distinct < 2; q++) {
+            if (!country_of(&cand[q], cc)) continue;
+            if (!distinct) { memcpy(one, cc, 4); distinct = 1; }
+            else if (strcmp(one, cc)) distinct = 2;
+        }
+        if (distinct != 1) continue;
+        m->code = dyad_arena_printf(&c->arena, "%s%s", one, m->role);
+        m->how = dyad_arena_printf(&c->arena, "%s; the only country of the article so far is %s", m->how ? m->how : "", one);
     }
     dyad_find_groups(c, st);
 }
@@ -173,5 +214,93 @@ void dyad_discourse_push(dyad_coder *c, sent_state *st)
             c->ndisc--;
         }
         c->disc[c->ndisc++] = (dentry){ m->code, m->name, m->role, m->person, m->country_only };
+    }
+}
+
+/* The speaker of the reporting clause that introduces reported clause k, or -1. */
+static int speaker_of(const sent_state *st)
+{
+    for (int k = 0; k < st->nc; k++) {
+        const clause *cl = &st->c[k];
+        if (cl->kind != C_REPORTING || cl->report_tok < 0) continue;
+        int r = cl->report_tok;
+        if (st->ti[r].f & T_ING) {
+            /* "X expelled Y, saying ...": the speaker is the subject of the sentence */
+            for (int i = 0; i < r; i++) if (st->ti[i].mention >= 0) return st->ti[i].mention;
+            return -1;
+        }
+        for (int i = r - 1; i >= 0 && i >= cl->s; i--)
+            if (st->ti[i].clause == k && st->ti[i].mention >= 0) return st->ti[i].mention;
+        if (r + 1 < st->s->ntok && st->ti[r + 1].mention >= 0) return st->ti[r + 1].mention;
+    }
+    return -1;
+}
+
+/* In a reported clause "it", "they", "its X", "their X" are the speaker's:
+ * "Azerbaijan said Armenian troops shelled its positions". Mentions are
+ * appended (with a group of their own) so existing indexes stay valid. */
+void dyad_resolve_reported(dyad_coder *c, sent_state *st)
+{
+    int sp = -1, looked = 0;
+    for (int i = 0; i < st->s->ntok; i++) {
+        if (st->ti[i].mention >= 0 || st->c[st->ti[i].clause].kind != C_REPORTED) continue;
+        /* singular only: "they" and "their" are too often the people talked about */
+        const char *w = st->s->tok[i].lower;
+        int poss = !strcmp(w, "its");
+        int subj = !strcmp(w, "it");
+        if (!poss && !subj) continue;
+        if (!looked) { sp = speaker_of(st); looked = 1; }
+        if (sp < 0 || st->m[sp].person || !st->m[sp].code) return;
+        int e = i + 1;
+        if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
+            /* "its troops": the speaker's country with the agent's role */
+            mention *ag = &st->m[st->ti[e].mention];
+            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(st->m[sp].code) >= 3) {
+                ag->code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[sp].code, ag->role);
+                ag->s = i;
+                ag->name = dyad_span_text(c, st, i, ag->e);
+                ag->how = dyad_arena_printf(&c->arena, "'its' in reported speech is the speaker '%s'", st->m[sp].name);
+                st->ti[i].mention = st->ti[e].mention;
+                st->g[ag->group].s = i;
+                dyad_trace(c, "actor: '%s' = %s  [%s]", ag->name, ag->code, ag->how);
+            }
+            continue;
+        }
+        if (poss) {
+            if (e >= st->s->ntok || st->ti[e].mention >= 0 || st->ti[e].cls
+                || (st->s->tok[e].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_CAP))) continue;
+            e++;
+        }
+        if (st->nm == st->capm) {
+            int nc = st->capm * 2 + 4;
+            mention *m = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *m);
+            if (!m) return;
+            memcpy(m, st->m, (size_t)st->nm * sizeof *m);
+            st->m = m;
+            st->capm = nc;
+        }
+        group *g = dyad_arena_alloc(&c->arena, (size_t)(st->ng + 1) * sizeof *g);
+        if (!g) return;
+        memcpy(g, st->g, (size_t)st->ng * sizeof *g);
+        st->g = g;
+        mention *m = &st->m[st->nm];
+        memset(m, 0, sizeof *m);
+        m->s = i; m->e = e;
+        m->actor = m->agent = m->resolved_from = -1;
+        m->kind = M_PRONOUN;
+        /* "its positions": the speaker's country ("the defence ministry ... its positions" is AZE) */
+        m->code = poss && strlen(st->m[sp].code) > 3 && st->m[sp].role
+                  ? dyad_arena_strndup(&c->arena, st->m[sp].code, 3) : st->m[sp].code;
+        m->role = poss ? NULL : st->m[sp].role;
+        m->country_only = poss;
+        m->name = dyad_span_text(c, st, i, e);
+        m->group = st->ng;
+        m->how = dyad_arena_printf(&c->arena, "'%s' in reported speech refers to the speaker '%s'", m->name, st->m[sp].name);
+        st->g[st->ng] = (group){ .first = st->nm, .n = 1, .s = i, .e = e, .m = { st->nm } };
+        for (int q = i; q < e; q++) st->ti[q].mention = st->nm;
+        dyad_trace(c, "actor: '%s' = %s  [%s]", m->name, m->code, m->how);
+        st->nm++;
+        st->ng++;
+        i = e - 1;
     }
 }

@@ -24,6 +24,7 @@
  * (unless nosrc); never source == target. `sym` -> every ordered pair.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "code/code.h"
@@ -40,6 +41,11 @@ typedef struct bind {
     int m[8], n;            /* mentions bound to the slot */
 } bind;
 
+typedef struct subj_cache {     /* the subject search depends only on the head: once per head */
+    int done[2], ok[2];
+    bind b[2];
+} subj_cache;
+
 typedef struct mstate {
     const dyad_pelem *el;   /* elements (right side, possibly rewritten) */
     int nel;
@@ -48,6 +54,7 @@ typedef struct mstate {
     bind src, tgt;
     int end;                /* one past the last token matched */
     int sym_open;           /* sym pattern may stop before TGT */
+    subj_cache *sc;
 } mstate;
 
 static int is_word(const sent_state *st, int i, const char *w)
@@ -57,11 +64,7 @@ static int is_word(const sent_state *st, int i, const char *w)
 
 static int adverbish(const sent_state *st, int i)
 {
-    if (st->ti[i].cls & W_ADV) return 1;
-    const dyad_token *t = &st->s->tok[i];
-    size_t n = strlen(t->lower);
-    return st->ti[i].mention < 0 && !(t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT)) && n > 4
-           && !strcmp(t->lower + n - 2, "ly");
+    return (st->ti[i].cls & W_ADV) || ((st->ti[i].f & T_LY) && st->ti[i].mention < 0);
 }
 
 static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
@@ -93,11 +96,9 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         j--;
     }
     vg->s = j + 1;
-    const dyad_token *t = &st->s->tok[h];
-    size_t n = strlen(t->lower);
-    int ing = n > 3 && !strcmp(t->lower + n - 3, "ing");
     int by_next = h + 1 < st->s->ntok && st->ti[h + 1].low == c->ctx->w_by;
-    vg->passive = vg->be && !ing && ((t->lemma && strcmp(t->lemma, t->lower)) || by_next);
+    vg->passive = vg->be && !(st->ti[h].f & T_ING) && (st->ti[h].lem != st->ti[h].low || by_next
+                                                      || (st->ti[h].f & T_VERBFORM));
 }
 
 /* ---- element matching ---------------------------------------------------- */
@@ -161,13 +162,27 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
 
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
+    /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
+     * "southern" (Israel), "the occupied" (West Bank) */
     int p = pos, skipped = 0;
-    while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 3
-           && ((st->ti[p].cls & W_DET) || (st->s->tok[p].flags & DYAD_TOK_NUM))) { p++; skipped++; }
+    while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 5) {
+        uint32_t k = st->ti[p].cls;
+        int quant_before = p > pos && ((st->ti[p - 1].cls & W_QUANT) || (st->s->tok[p - 1].flags & DYAD_TOK_NUM));
+        if ((k & (W_DET | W_GEOADJ | W_QUANT)) || (st->s->tok[p].flags & DYAD_TOK_NUM)
+            || (st->ti[p].low == c->ctx->w_of && quant_before)
+            || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
+            p++;
+            skipped++;
+            continue;
+        }
+        break;
+    }
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
-    int mem[8];
-    int n = group_tail(st, st->ti[p].mention, mem);
+    int mem[8], mi = st->ti[p].mention;
+    const group *gg = &st->g[st->m[mi].group];
+    for (int q = 0; q < gg->n; q++) if (st->m[gg->m[q]].s == p) { mi = gg->m[q]; break; }   /* "the two sides" */
+    int n = group_tail(st, mi, mem);
     for (int cnt = n; cnt >= 1; cnt--) {
         b->n = cnt;
         memcpy(b->m, mem, (size_t)cnt * sizeof *mem);
@@ -240,7 +255,7 @@ static int inherited_subject(const sent_state *st, int k, bind *b, int depth)
 }
 
 /* The subject: nearest mention left of the verb group in the clause. */
-static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where)
+static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
 {
     int j = from - 1, paren = 0, stepped = 0;
     while (j >= 0) {
@@ -258,16 +273,27 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         }
         uint32_t k = st->ti[j].cls;
         const dyad_token *t = &st->s->tok[j];
-        if (!strcmp(t->text, ",") && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
-        if (!strcmp(t->text, ",") && !paren) {
+        if ((st->ti[j].f & T_COMMA) && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
+        if ((st->ti[j].f & T_COMMA) && !paren) {
             /* skip one parenthesis ", backed by China," */
             int q = j - 1;
-            while (q >= 0 && q > j - 12 && strcmp(st->s->tok[q].text, ",")) q--;
-            if (q >= 0 && q > j - 12 && strcmp(st->s->tok[q].text, ",") == 0) { paren = 1; j = q - 1; continue; }
+            while (q >= 0 && q > j - 12 && !(st->ti[q].f & T_COMMA)) q--;
+            if (q >= 0 && q > j - 12 && (st->ti[q].f & T_COMMA)) { paren = 1; j = q - 1; continue; }
             return 0;
         }
         if (adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
             || (k & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG))) { j--; continue; }
+        /* "Armenian positions were shelled": a nationality adjective before a plain noun */
+        for (int q = j, n = 0; modifier_ok && q >= 0 && n < 3 && st->ti[q].clause == cl; q--, n++) {
+            const dyad_token *u = &st->s->tok[q];
+            if (st->ti[q].mention >= 0) {
+                const mention *mm = &st->m[st->ti[q].mention];
+                if (q == j || !mm->country_only || mm->e != q + 1 || !dyad_demonym_like(st->s->tok[mm->e - 1].lower)) return 0;
+                *where = st->ti[q].mention;
+                return whole_group(st, st->ti[q].mention, b);
+            }
+            if (st->ti[q].cls || (u->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) return 0;
+        }
         return 0;
     }
     return 0;
@@ -297,7 +323,17 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
         bind *b = (e->kind == DYAD_EL_SRC) != (passive != 0) ? &ms->src : &ms->tgt;
         int where = -1;
         if (k == head - 1) {
-            if (!find_subject(c, st, vg->s, ms->clause, b, &where)) {
+            /* "Armenian positions were shelled", "Israeli strikes killed": a nationality
+             * adjective stands for its noun only in the passive and for material conflict */
+            int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+            int modifier_ok = passive || root == 15 || root >= 17;
+            subj_cache *sc = ms->sc;
+            if (!sc->done[modifier_ok]) {
+                sc->done[modifier_ok] = 1;
+                sc->ok[modifier_ok] = find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
+            }
+            if (sc->ok[modifier_ok]) *b = sc->b[modifier_ok];
+            if (!sc->ok[modifier_ok]) {
                 if (k == 0 && inherited_subject(st, ms->clause, b, 0)) return 1;
                 return 0;
             }
@@ -377,13 +413,22 @@ typedef struct cand {
     mstate ms;
 } cand;
 
-static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out)
+static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
     const dyad_dict *d = c->ctx->dict;
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
-    if (!word_match(d, &el[H], st, h)) return 0;
+    /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
+    for (int k = 0; k < p->nelem; k++) {
+        if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
+        if ((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k])) continue;      /* sym_stop may skip it */
+        const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
+        int any = 0;
+        for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
+        if (!any) return 0;
+    }
+    if ((el[H].flags & DYAD_EL_PREFIX) && !word_match(d, &el[H], st, h)) return 0;
     int left_slot = -1, right_tgt = -1;
     for (int k = 0; k < H; k++) if (el[k].kind == DYAD_EL_SRC) left_slot = k;
     for (int k = H + 1; k < p->nelem; k++) if (el[k].kind == DYAD_EL_TGT) right_tgt = k;
@@ -393,6 +438,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         mstate ms;
         memset(&ms, 0, sizeof ms);
         ms.p = p;
+        ms.sc = sc;
         ms.clause = st->ti[h].clause;
         if (!passive) {
             ms.el = el + H + 1;
@@ -426,22 +472,38 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     const dyad_dict *d = c->ctx->dict;
     const dyad_ctx *ctx = c->ctx;
     const tinfo *ti = &st->ti[h];
-    int n1 = 0, n2 = 0;
+    int n1 = 0, n2 = 0, n3 = 0;
     const uint32_t *l1 = dyad_dict_patterns_for(d, ti->lem, &n1);
     const uint32_t *l2 = ti->low != ti->lem ? dyad_dict_patterns_for(d, ti->low, &n2) : NULL;
-    if (!n1 && !n2) return 0;
+    /* TABARI stems: the longest proper prefix of the token that heads prefix patterns */
+    const uint32_t *l3 = NULL;
+    if (dyad_dict_has_prefix_heads(d)) {
+        const char *w = st->s->tok[h].lower;
+        for (size_t len = strlen(w); len-- > 2 && !n3; )
+            l3 = dyad_dict_patterns_for(d, dyad_dict_word_n(d, w, len), &n3);
+    }
+    if (!n1 && !n2 && !n3) return 0;
     vgroup vg;
     verb_group(c, st, h, &vg);
     cand best = { .pid = -1 };
-    int tried = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        const uint32_t *l = pass ? l2 : l1;
-        int n = pass ? n2 : n1;
+    subj_cache sc;
+    memset(&sc, 0, sizeof sc);
+    if (c->trace)
+        dyad_trace(c, "head '%s' (verb group tokens %d-%d%s%s%s%s%s), clause %d: %d candidate patterns",
+                   st->s->tok[h].text, vg.s, h, vg.neg ? ", negated" : "", vg.modal ? ", modal/future" : "",
+                   vg.passive ? ", passive" : "", vg.infinitive ? ", infinitive" : "",
+                   st->c[ti->clause].irreal ? ", conditional" : "", ti->clause, n1 + n2 + n3);
+    int tried = 0, nomatch = 0;
+    for (int pass = 0; pass < 3; pass++) {
+        const uint32_t *l = pass == 0 ? l1 : pass == 1 ? l2 : l3;
+        int n = pass == 0 ? n1 : pass == 1 ? n2 : n3;
         for (int i = 0; i < n; i++) {
             cand cd;
+            if (pass == 2 && !(dyad_dict_elems(d, dyad_dict_pattern(d, (int)l[i]))[dyad_dict_pattern(d, (int)l[i])->head].flags
+                               & DYAD_EL_PREFIX)) continue;
             tried++;
-            if (!try_pattern(c, st, h, &vg, (int)l[i], &cd)) {
-                if (c->trace) {
+            if (!try_pattern(c, st, h, &vg, (int)l[i], &cd, &sc)) {
+                if (c->trace && ++nomatch <= 6) {
                     const dyad_pattern *p = dyad_dict_pattern(d, (int)l[i]);
                     dyad_trace(c, "  pattern %s:%d [%s] %s -- no match", p->src.file, p->src.line, p->code, p->text);
                 }
@@ -457,11 +519,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             }
         }
     }
-    if (c->trace)
-        dyad_trace(c, "verb '%s' (tokens %d-%d)%s%s%s%s%s: %d candidate patterns", st->s->tok[h].text, vg.s, h,
-                   vg.neg ? " negated" : "", vg.modal ? " modal" : "", vg.passive ? " passive" : "",
-                   vg.infinitive ? " infinitive" : "", st->c[ti->clause].irreal ? " conditional" : "", tried);
-    if (best.pid < 0) return 0;
+    (void)tried;
+    if (nomatch > 6) dyad_trace(c, "  (%d more patterns did not match)", nomatch - 6);
+    if (best.pid < 0) { dyad_trace(c, "  no pattern matched"); return 0; }
     const dyad_pattern *p = dyad_dict_pattern(d, best.pid);
     const mstate *ms = &best.ms;
     dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
@@ -527,12 +587,23 @@ static int speaker_events(dyad_coder *c, sent_state *st, dyad_event_fn fn, void 
     return 0;
 }
 
+/* An auxiliary ("was", "has") before a participle is not a head of its own. */
+static int auxiliary(const sent_state *st, int h)
+{
+    if (!(st->ti[h].cls & (W_BE | W_HAVE | W_DO))) return 0;
+    for (int j = h + 1; j < st->s->ntok && j <= h + 3; j++) {
+        if (st->ti[j].cls & (W_NEG | W_ADV | W_BE | W_HAVE)) continue;
+        return st->ti[j].mention < 0 && (st->ti[j].f & (T_VERBFORM | T_ING));
+    }
+    return 0;
+}
+
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user)
 {
     (void)sent;
     c->nseen = 0;
     for (int h = 0; h < st->s->ntok; h++) {
-        if (st->ti[h].mention >= 0) continue;
+        if (st->ti[h].mention >= 0 || auxiliary(st, h)) continue;
         if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
     }
     if (c->ctx->opt.speaker_events && speaker_events(c, st, fn, user) == DYAD_STOP) return DYAD_STOP;

@@ -32,7 +32,7 @@ static int cmp_bcode(const void *a, const void *b)
 
 static int compile_codes(dyad_dict *d)
 {
-    qsort(d->bcodes, d->nbcodes, sizeof *d->bcodes, cmp_bcode);
+    if (d->nbcodes) qsort(d->bcodes, d->nbcodes, sizeof *d->bcodes, cmp_bcode);
     d->codes = calloc(d->nbcodes + 1, sizeof *d->codes);
     if (!d->codes) return dyad_dict_error(d, (dyad_src){0}, "out of memory");
     size_t i = 0;
@@ -144,6 +144,7 @@ static int compile_patterns(dyad_dict *d)
             else e->arg = (uint32_t)s;
         }
         dyad_pelem *h = &d->elems[p->elem + p->head];
+        if (h->flags & DYAD_EL_PREFIX) d->prefix_heads = 1;
         if (h->kind == DYAD_EL_WORD) {
             for (uint16_t a = 0; a < h->nalt; a++) {
                 if (dyad_vec_grow((void **)&pe, &cappe, npe + 1, sizeof *pe) < 0) goto oom;
@@ -195,7 +196,7 @@ int dyad_dict_compile(dyad_dict *d)
             dyad_dict_error(d, u->src, "duplicate phrase '%s' with conflicting codes (also at %s:%d)",
                             u->phrase, d->actors[u->a].src.file, d->actors[u->a].src.line);
     }
-    qsort(d->members, d->nmembers, sizeof *d->members, cmp_u64);
+    if (d->nmembers) qsort(d->members, d->nmembers, sizeof *d->members, cmp_u64);
     compile_sets(d);
     compile_patterns(d);
     d->compiled = 1;
@@ -284,3 +285,5 @@ int32_t dyad_parse_date(const char *s, size_t n)
 }
 
 size_t dyad_dict_nwords(const dyad_dict *d) { return d->nwords; }
+
+int dyad_dict_has_prefix_heads(const dyad_dict *d) { return d->prefix_heads; }

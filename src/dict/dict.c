@@ -134,6 +134,11 @@ dyad_wid dyad_dict_intern(dyad_dict *d, const char *s)
     return id;
 }
 
+dyad_wid dyad_dict_word_n(const dyad_dict *d, const char *lower, size_t n)
+{
+    return word_find(d, lower, n);
+}
+
 dyad_wid dyad_dict_word(const dyad_dict *d, const char *lower)
 {
     return word_find(d, lower, strlen(lower));
@@ -288,7 +293,8 @@ static uint32_t trie_add(dyad_dict *d, dyad_trie *t, const char *phrase, int lem
             if (nw < 32) exact[nw] = ex;
             char *low = dyad_dict_lower(d, w, wn);
             if (!low) return 0;
-            dyad_wid id = lemma ? dyad_dict_intern_lemma(d, low) : dyad_dict_intern(d, low);
+            /* a quoted word in a lemma-matched phrase is the surface form, not lemmatised */
+            dyad_wid id = lemma && !ex ? dyad_dict_intern_lemma(d, low) : dyad_dict_intern(d, low);
             if (!id) { dyad_dict_error(d, src, "out of memory"); return 0; }
             node = trie_child(t, node, id);
             if (!node) { dyad_dict_error(d, src, "out of memory"); return 0; }

@@ -198,8 +198,12 @@ const char *dyad_dict_discard_text(const dyad_dict *d, int id);
 const char *dyad_actor_code_on(const dyad_dict *d, int actor, int32_t date,
                                const dyad_actor_code **which);
 
-/* Patterns indexed by head word, most specific first. */
+/* Patterns indexed by head word, most specific first. A DYAD_EL_PREFIX head
+ * (a TABARI stem) is indexed under the stem itself; the coder also looks up
+ * the prefixes of a token when dyad_dict_has_prefix_heads() says there are any. */
 const uint32_t *dyad_dict_patterns_for(const dyad_dict *d, dyad_wid head, int *n);
+int dyad_dict_has_prefix_heads(const dyad_dict *d);
+dyad_wid dyad_dict_word_n(const dyad_dict *d, const char *lower, size_t n);
 const dyad_pattern *dyad_dict_pattern(const dyad_dict *d, int id);
 const dyad_pelem *dyad_dict_elems(const dyad_dict *d, const dyad_pattern *p);
 const dyad_wid *dyad_dict_alts(const dyad_dict *d, const dyad_pelem *e);

@@ -49,6 +49,7 @@ struct dyad_dict {
     dyad_wid *pidx_keys; uint32_t *pidx_off, *pidx_n; size_t pidx_cap;
     uint32_t *plist; size_t nplist;
     int compiled;
+    int prefix_heads;                  /* some pattern has a DYAD_EL_PREFIX head */
 };
 
 int dyad_vec_grow(void **p, size_t *cap, size_t need, size_t elsize);

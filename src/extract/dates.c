@@ -16,7 +16,7 @@
  *             tells the caller the clause has its own (unknown) time and no
  *             day must be invented.
  * Dates without a year take the article's year, or the year before when the
- * day would fall after the article date (the past is what news reports),
+ * month is after the article's month (the past is what news reports),
  * unless the clause is in the future tense. Invalid days (February 30,
  * February 29 of a common year) are not dates.
  *
@@ -168,10 +168,43 @@ static int time_prep(const char *w)
     return 0;
 }
 
+/* Words that can start a pattern (sorted for bsearch). */
+static const char *const TRIGGERS[] = {
+    "a", "an", "apr", "apr.", "april", "aug", "aug.", "august", "coming", "dec", "dec.",
+    "december", "eight", "eighteen", "eighty", "eleven", "feb", "feb.", "february", "fifteen",
+    "fifty", "five", "forty", "four", "fourteen", "friday", "jan", "jan.", "january", "jul",
+    "jul.", "july", "jun", "jun.", "june", "last", "lately", "mar", "mar.", "march", "may",
+    "monday", "next", "nine", "nineteen", "ninety", "nov", "nov.", "november", "oct", "oct.",
+    "october", "one", "past", "recent", "recently", "saturday", "sep", "sep.", "sept", "sept.",
+    "september", "seven", "seventeen", "seventy", "six", "sixteen", "sixty", "sunday", "ten",
+    "thirteen", "thirty", "this", "three", "thursday", "today", "tomorrow", "tonight",
+    "tuesday", "twelve", "twenty", "two", "wednesday", "yesterday", "zero",
+};
+
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+/* Can a pattern start at this token? Digits, or one of TRIGGERS (sorted,
+ * binary search): most tokens are rejected with a few comparisons. */
+static int trigger(const dyad_token *t, int i)
+{
+    const char *w = T(t, i);
+    if ((t[i].flags & DYAD_TOK_NUM) || (w[0] >= '0' && w[0] <= '9')) return 1;
+    const char *dash = strchr(w, '-');
+    char head[16];
+    if (dash && dash > w && (size_t)(dash - w) < sizeof head) {     /* "twenty-one" */
+        memcpy(head, w, (size_t)(dash - w));
+        head[dash - w] = '\0';
+        w = head;
+    }
+    return bsearch(w, TRIGGERS, sizeof TRIGGERS / sizeof TRIGGERS[0], sizeof TRIGGERS[0],
+                   cmp_word) != NULL;
+}
+
 int dyad_clause_is_future(const dyad_token *tok, int i0, int i1)
 {
     for (int i = i0; i < i1; i++) {
         const char *w = T(tok, i);
+        if (!strchr("wsgdept'", w[0])) continue;     /* cheap reject: no candidate starts so */
         if (!strcmp(w, "will") || !strcmp(w, "shall") || !strcmp(w, "'ll") || !strcmp(w, "wo") ||
             !strcmp(w, "tomorrow"))
             return 1;
@@ -185,13 +218,15 @@ int dyad_clause_is_future(const dyad_token *tok, int i0, int i1)
 
 /* ---- resolution helpers --------------------------------------------------- */
 
-/* Year for a month-day stated without one. */
+/* Year for a month-day stated without one. News reports the past, so a
+ * month after the article's month is last year's ("Dec. 31" in an article
+ * of Jan. 2); a later day in the article's own month stays in its year
+ * (time zones, late filing, schedules). A future clause mirrors this. */
 static int infer_year(dyad_ymd art, int m, int d, int future)
 {
-    int later = m > art.m || (m == art.m && d > art.d);
-    int earlier = m < art.m || (m == art.m && d < art.d);
-    if (!future && later) return art.y - 1;
-    if (future && earlier) return art.y + 1;
+    (void)d;
+    if (!future && m > art.m) return art.y - 1;
+    if (future && m < art.m) return art.y + 1;
     return art.y;
 }
 
@@ -416,6 +451,7 @@ int dyad_find_dates(const dyad_token *tok, int i0, int i1, dyad_ymd art, int fut
 {
     int nout = 0;
     for (int i = i0; i < i1 && nout < max;) {
+        if (!trigger(tok, i)) { i++; continue; }
         int e = match_offset(tok, i, i1, i0, art, future, out, &nout, max);
         if (!e) e = match_absolute(tok, i, i1, i0, art, future, out, &nout, max);
         if (!e) e = match_weekday(tok, i, i1, i0, art, future, out, &nout, max);

@@ -63,14 +63,18 @@ const dyad_cameo_code *dyad_cameo_lookup(const dyad_extractors *x, const char *c
 
 static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
 
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+/* Clause boundaries (sorted for bsearch: this runs on every token). */
+static const char *const BOUNDARY[] = { ":", ";", "added", "after", "although", "and", "because",
+    "before", "but", "said", "say", "says", "since", "that", "though", "told", "when", "whereas",
+    "which", "while", "who", "whom" };
+
 static int boundary(const char *w, int forward)
 {
-    static const char *const both[] = { ";", "said", "says", "say", "while", "whereas", "but",
-        "although", "though", "because", "who", "which", "whom", "after", "before", "when",
-        "since", "told", "added", ":", NULL };
-    for (int i = 0; both[i]; i++) if (!strcmp(w, both[i])) return 1;
-    if (forward) return !strcmp(w, "that");
-    return !strcmp(w, "and") || !strcmp(w, "that");
+    if (!bsearch(w, BOUNDARY, sizeof BOUNDARY / sizeof BOUNDARY[0], sizeof BOUNDARY[0], cmp_word))
+        return 0;
+    return !(forward && !strcmp(w, "and"));     /* "and" ends a clause only backwards */
 }
 
 static void widen(const dyad_token *t, int n, int *cs, int *ce)
@@ -127,15 +131,19 @@ static void fill_date(const dyad_article *a, const dyad_token *t, int n, int cs,
         set_date(ev, art, DYAD_PREC_DAY, "article");       /* vague: no invented day */
         return;
     }
-    nh = dyad_find_dates(t, 0, n, art, dyad_clause_is_future(t, 0, n), h, 8);
+    /* the rest of the sentence, before and after the clause */
+    int future = dyad_clause_is_future(t, 0, n);
+    nh = dyad_find_dates(t, 0, cs, art, future, h, 8);
+    nh += dyad_find_dates(t, ce, n, art, future, h + nh, 8 - nh);
     const dyad_date_hit *pick = NULL;
     for (int i = 0; i < nh; i++) {
-        if (h[i].tok_end <= cs || h[i].tok_start >= ce) {
-            if (h[i].prec == DYAD_PREC_NONE) { pick = NULL; break; }
-            if (pick && (pick->prec != h[i].prec || memcmp(&pick->date, &h[i].date, sizeof pick->date)))
-                { pick = NULL; break; }                    /* ambiguous */
-            pick = &h[i];
+        if (h[i].prec == DYAD_PREC_NONE) { pick = NULL; break; }
+        if (pick && (pick->prec != h[i].prec ||
+                     memcmp(&pick->date, &h[i].date, sizeof pick->date))) {
+            pick = NULL;                                   /* ambiguous */
+            break;
         }
+        pick = &h[i];
     }
     if (pick) set_date(ev, pick->date, pick->prec, "text");
     else set_date(ev, art, DYAD_PREC_DAY, "article");
@@ -161,7 +169,13 @@ static void fill_casualties(const dyad_token *t, int n, int cs, int ce, dyad_eve
     if (!scope) return;
     dyad_casualties c;
     dyad_find_casualties(t, cs, ce, &c);
-    if (scope == 2 && c.killed < 0 && c.injured < 0) dyad_find_casualties(t, 0, n, &c);
+    if (scope == 2 && c.killed < 0 && c.injured < 0) {
+        dyad_casualties before, after;                 /* the rest of the sentence */
+        dyad_find_casualties(t, 0, cs, &before);
+        dyad_find_casualties(t, ce, n, &after);
+        c.killed = before.killed > after.killed ? before.killed : after.killed;
+        c.injured = before.injured > after.injured ? before.injured : after.injured;
+    }
     ev->fatalities = c.killed > 2000000000L ? -1 : (int)c.killed;
     ev->injured = c.injured > 2000000000L ? -1 : (int)c.injured;
 }

@@ -4,6 +4,8 @@
  * Four patterns over tokens, each reading one stated count:
  *   count first   NUM (≤5 words) PREDICATE
  *                 "three soldiers were killed", "6,500 people died",
+ *                 "three soldiers and two civilians were killed" (5),
+ *                 "a soldier was killed" (1; "a" needs "was" or "died"),
  *                 "left 286 people dead", "at least 20 dead", "20 fatalities",
  *                 "claimed 15 lives", "30 people were wounded"
  *   verb first    KILL/WOUND [qualifier] NUM
@@ -20,6 +22,7 @@
  * guess. Several counts in one span: the largest wins, because later counts
  * in news prose restate a rising toll rather than add to it.
  */
+#include <stdlib.h>
 #include <string.h>
 #include "extract/internal.h"
 
@@ -99,39 +102,89 @@ static int count_at(const dyad_token *t, int i, int n, int i0, long *v)
     return used;
 }
 
-/* count first: NUM words PREDICATE. */
-static int count_first(const dyad_token *t, int i, int n, int i0, dyad_casualties *c)
+/* A participle that can also be an active verb ("rockets killed 12") reads as
+ * a casualty predicate only in the passive ("were killed") or with nothing
+ * after it that could be its object ("12 killed in the attack"). */
+static int predicate_fits(const dyad_token *t, int from, int j, int len, int n)
 {
-    long v;
-    int used = count_at(t, i, n, i0, &v);
+    static const char *const TRANSITIVE[] = { "killed", "wounded", "injured", "hurt", "murdered",
+        "executed", "massacred", "slain", "maimed", NULL };
+    static const char *const AUX[] = { "was", "were", "been", "are", "is", "be", "being", "got",
+        "get", "gets", NULL };
+    static const char *const AFTER[] = { "in", "on", "at", "during", "by", "after", "when",
+        "while", "near", "as", "and", "or", "since", "across", "over", "last", "this",
+        "yesterday", "today", "overnight", "so", "of", "including", "from", "outside", "inside",
+        "when", "amid", NULL };
+    if (!in_list(T(t, j), TRANSITIVE)) return 1;
+    for (int k = from; k < j; k++) if (in_list(T(t, k), AUX)) return 1;
+    int a = j + len;
+    return a >= n || ((t[a].flags & DYAD_TOK_PUNCT) && strcmp(T(t, a), "-")) ||
+           in_list(T(t, a), AFTER);
+}
+
+/* count first: NUM words PREDICATE, possibly coordinated ("three soldiers
+ * and two civilians were killed" = 5). Returns the end of the phrase (0 if
+ * no predicate was reached); kind and value in *kind, *v. */
+static int count_phrase(const dyad_token *t, int i, int n, int i0, int depth, int *kind, long *v)
+{
+    long val;
+    int used = count_at(t, i, n, i0, &val), single = 0;
+    if (!used && (is(t, i, n, "a") || is(t, i, n, "an"))) { val = 1; used = 1; single = 1; }
     if (!used) return 0;
     /* the object of another verb: "arrested 15 protesters" */
     int b = i - 1;
     while (b > i0 && in_list(T(t, b), QUAL_W)) b--;
     int blen;
-    if (b >= i0 && predicate_at(t, b, n, &blen) == K_OTHER) return used;
+    if (b >= i0 && depth == 0 && predicate_at(t, b, n, &blen) == K_OTHER) return 0;
     /* "claimed 15 lives", "cost 15 lives" */
-    if (is(t, i + used, n, "lives") && i > i0) {
-        int p = i - 1;
-        while (p > i0 && in_list(T(t, p), QUAL_W)) p--;
-        const char *vb = T(t, p);
+    if (!single && is(t, i + used, n, "lives") && i > i0) {
+        const char *vb = T(t, b);
         if (!strncmp(vb, "claim", 5) || !strncmp(vb, "cost", 4) || !strcmp(vb, "took") ||
             !strcmp(vb, "taking") || !strcmp(vb, "take")) {
-            note(c, K_DEAD, v);
-            return used + 1;
+            *kind = K_DEAD;
+            *v = val;
+            return i + used + 1;
         }
     }
     for (int j = i + used, k = 0; j < n && k < 6; j++, k++) {
-        int len, kind = predicate_at(t, j, n, &len);
-        if (kind == K_DEAD || kind == K_INJ) { note(c, kind, v); return j + len - i; }
-        if (kind == K_OTHER) break;
+        int len, kd = predicate_at(t, j, n, &len);
+        if (kd == K_DEAD || kd == K_INJ) {
+            if (!predicate_fits(t, i + used, j, len, n)) return 0;
+            /* "a soldier was killed": singular only with "was" or "died" */
+            if (single && depth == 0 && !(j > 0 && is(t, j - 1, n, "was")) &&
+                strcmp(T(t, j), "died"))
+                return 0;
+            *kind = kd;
+            *v = val;
+            return j + len;
+        }
+        if (kd == K_OTHER) return 0;
         const char *w = T(t, j);
+        if ((!strcmp(w, "and") || !strcmp(w, ",")) && depth < 3) {
+            long v2;
+            int k2, e = count_phrase(t, j + 1, n, i0, depth + 1, &k2, &v2);
+            if (!e) return 0;
+            *kind = k2;
+            *v = val < 0 || v2 < 0 ? -1 : val + v2;
+            return e;
+        }
         if (((t[j].flags & DYAD_TOK_PUNCT) && strcmp(w, "-")) || (t[j].flags & DYAD_TOK_NUM) ||
             !strcmp(w, "and") || !strcmp(w, "or") || !strcmp(w, "but") || !strcmp(w, "while") ||
             !strcmp(w, "after") || !strcmp(w, "when") || !strcmp(w, "since"))
-            break;
+            return 0;
     }
-    return used;
+    return 0;
+}
+
+static int count_first(const dyad_token *t, int i, int n, int i0, dyad_casualties *c)
+{
+    int kind;
+    long v;
+    int e = count_phrase(t, i, n, i0, 0, &kind, &v);
+    if (e) { note(c, kind, v); return e - i; }
+    long dummy;
+    int used = count_at(t, i, n, i0, &dummy);
+    return used ? used : 1;
 }
 
 /* verb first: kill/wound [qualifier] NUM, or names "and N others". */
@@ -211,10 +264,39 @@ static int none(const dyad_token *t, int i, int n, dyad_casualties *c)
     return 1;
 }
 
+/* Words that can start a pattern (sorted for bsearch). */
+static const char *const TRIGGERS[] = {
+    "a", "an", "eight", "eighteen", "eighty", "eleven", "fifteen", "fifty", "five", "forty",
+    "four", "fourteen", "injure", "injured", "injuring", "kill", "killed", "killing", "kills",
+    "nine", "nineteen", "ninety", "no", "nobody", "none", "one", "seven", "seventeen",
+    "seventy", "six", "sixteen", "sixty", "slaying", "ten", "thirteen", "thirty", "three",
+    "toll", "twelve", "twenty", "two", "wound", "wounded", "wounding", "zero",
+};
+
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+/* Can a pattern start at this token? Digits, or one of TRIGGERS (sorted,
+ * binary search): most tokens are rejected with a few comparisons. */
+static int trigger(const dyad_token *t, int i)
+{
+    const char *w = T(t, i);
+    if ((t[i].flags & DYAD_TOK_NUM) || (w[0] >= '0' && w[0] <= '9')) return 1;
+    const char *dash = strchr(w, '-');
+    char head[16];
+    if (dash && dash > w && (size_t)(dash - w) < sizeof head) {     /* "twenty-one" */
+        memcpy(head, w, (size_t)(dash - w));
+        head[dash - w] = '\0';
+        w = head;
+    }
+    return bsearch(w, TRIGGERS, sizeof TRIGGERS / sizeof TRIGGERS[0], sizeof TRIGGERS[0],
+                   cmp_word) != NULL;
+}
+
 void dyad_find_casualties(const dyad_token *tok, int i0, int i1, dyad_casualties *out)
 {
     out->killed = out->injured = -1;
     for (int i = i0; i < i1;) {
+        if (!trigger(tok, i)) { i++; continue; }
         int used = verb_first(tok, i, i1, out);
         if (!used) used = toll(tok, i, i1, out);
         if (!used) used = none(tok, i, i1, out);

@@ -9,7 +9,10 @@
  * that key (homonyms: "Paris" in France and in Texas). A lookup is one
  * hash of a short key, so matching never scans the gazetteer. Countries
  * are also indexed by alpha-3 in a direct 26³ array, demonyms in their own
- * table. Everything is allocated at load time and read-only afterwards.
+ * table, and the keys of the leading words of multi-word names ("nagorno",
+ * "gaza" of "Gaza Strip") in a set, so the matcher extends a token sequence
+ * only while it can still become a name. Everything is allocated at load
+ * time and read-only afterwards.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +35,9 @@ struct dyad_gazetteer {
     const dyad_place **order; /* rows sorted by key; slots index into it */
     int ndemonym;
     table names, demonyms;
+    table prefixes;           /* keys of the first words of multi-word names */
+    char **pkeys;             /* their storage */
+    int npkeys, cappkeys;
     const dyad_place *country_of[26 * 26 * 26];
     char *pool;               /* names */
     int counts[4];
@@ -136,6 +142,9 @@ void dyad_gazetteer_free(dyad_gazetteer *g)
     free(g->order);
     free(g->names.slots);
     free(g->demonyms.slots);
+    free(g->prefixes.slots);
+    for (int i = 0; i < g->npkeys; i++) free(g->pkeys[i]);
+    free(g->pkeys);
     free(g->pool);
     free(g);
 }
@@ -147,6 +156,19 @@ static int cmp_keyed(const void *a, const void *b)
     const keyed *x = a, *y = b;
     int c = strcmp(x->key, y->key);
     return c ? c : x->row - y->row;
+}
+
+/* "-12.3456" → -12.3456; the generator writes plain fixed-point numbers, and
+ * strtof's full generality cost a fifth of the load time. */
+static float fixed_point(const char *p)
+{
+    int neg = *p == '-';
+    if (neg || *p == '+') p++;
+    double v = 0, scale = 1;
+    for (; *p >= '0' && *p <= '9'; p++) v = v * 10 + (*p - '0');
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++) { v = v * 10 + (*p - '0'); scale *= 10; }
+    return (float)((neg ? -v : v) / scale);
 }
 
 /* Split a line into tab-separated fields; returns the count. */
@@ -185,6 +207,40 @@ static void fill_table(table *t, const keyed *k, int lo, int hi)
     }
 }
 
+/* Record the keys of the first 1..n-1 words of a multi-word name, so that
+ * matching extends a token sequence only while it can still become a name. */
+static int add_prefixes(dyad_gazetteer *g, const char *name)
+{
+    char words[256], key[256], part[128];
+    size_t klen = 0;
+    snprintf(words, sizeof words, "%s", name);
+    char *save = NULL, *w = strtok_r(words, " -'", &save);
+    key[0] = '\0';
+    while (w) {
+        char *next = strtok_r(NULL, " -'", &save);
+        size_t n = dyad_place_key(w, part, sizeof part);
+        if (klen + n + 1 >= sizeof key) break;
+        memcpy(key + klen, part, n + 1);
+        klen += n;
+        if (!next) break;
+        if (klen && !table_find(&g->prefixes, key)) {
+            if (g->npkeys == g->cappkeys) {
+                int cap = g->cappkeys ? g->cappkeys * 2 : 1024;
+                char **pk = realloc(g->pkeys, (size_t)cap * sizeof *pk);
+                if (!pk) return -1;
+                g->pkeys = pk;
+                g->cappkeys = cap;
+            }
+            if (!(g->pkeys[g->npkeys] = strdup(key))) return -1;
+            if ((size_t)g->npkeys * 2 + 2 >= g->prefixes.cap) return -1;   /* table full */
+            table_put(&g->prefixes, g->pkeys[g->npkeys], 0, 0);
+            g->npkeys++;
+        }
+        w = next;
+    }
+    return 0;
+}
+
 dyad_gazetteer *dyad_gazetteer_load(const char *data_dir, char *err, size_t errlen)
 {
     char path[4096];
@@ -204,7 +260,8 @@ dyad_gazetteer *dyad_gazetteer_load(const char *data_dir, char *err, size_t errl
     g->keys = calloc((size_t)lines + 1, sizeof *g->keys);
     keyed *k = calloc((size_t)lines + 1, sizeof *k);
     int *isdem = calloc((size_t)lines + 1, sizeof *isdem);
-    int ok = g->places && g->keys && k && isdem, lineno = 0;
+    int ok = g->places && g->keys && k && isdem && table_init(&g->prefixes, lines) == 0;
+    int lineno = 0;
     char *line = g->pool, kb[256];
     while (ok && line && *line) {
         char *nl = strchr(line, '\n');
@@ -220,9 +277,10 @@ dyad_gazetteer *dyad_gazetteer_load(const char *data_dir, char *err, size_t errl
             }
             dyad_place *p = &g->places[g->n];
             p->name = f[2];
+            if (kind != 9 && strpbrk(f[1], " -'") && add_prefixes(g, f[1]) != 0) { ok = 0; break; }
             memcpy(p->country, f[3], 4);
-            p->lat = strtof(f[4], NULL);
-            p->lon = strtof(f[5], NULL);
+            p->lat = fixed_point(f[4]);
+            p->lon = fixed_point(f[5]);
             p->population = (unsigned)strtoul(f[6], NULL, 10);
             p->common = f[7][0] == '1';
             p->kind = (unsigned char)(kind == 9 ? DYAD_PLACE_COUNTRY : kind);
@@ -290,4 +348,9 @@ const char *dyad_gazetteer_demonym(const dyad_gazetteer *g, const char *lower)
     dyad_place_key(lower, kb, sizeof kb);
     slot *s = table_find(&g->demonyms, kb);
     return s ? g->order[s->first]->country : NULL;
+}
+
+int dyad_gazetteer_is_prefix(const dyad_gazetteer *g, const char *key)
+{
+    return g && table_find(&g->prefixes, key) != NULL;
 }

@@ -97,6 +97,8 @@ void dyad_gazetteer_counts(const dyad_gazetteer *g, int counts[4]);  /* by kind 
 /* All places whose normalised name (letters and digits only, lower case)
  * is `key`; returns the count and sets *out to an internal array. */
 int dyad_gazetteer_find(const dyad_gazetteer *g, const char *key, const dyad_place *const **out);
+/* Is key the start (whole first words) of a longer multi-word name? */
+int dyad_gazetteer_is_prefix(const dyad_gazetteer *g, const char *key);
 /* The country entry for an alpha-3 code, or NULL. */
 const dyad_place *dyad_gazetteer_country(const dyad_gazetteer *g, const char *alpha3);
 /* The country a demonym names ("syrian" -> SYR), or NULL. */

@@ -21,6 +21,7 @@
  * of the same name) and population.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "extract/internal.h"
 
@@ -28,36 +29,57 @@
 
 static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
 
-static int in_list(const char *w, const char *const *l)
+static const char *const LOC_PREP[] = {
+    "across", "along", "around", "at", "beyond", "from", "in", "inside", "into",
+    "near", "nearby", "off", "on", "outside", "over", "through", "throughout", "to", "toward",
+    "towards", "via", "within",
+};
+/* Words that may stand between a preposition and the name. */
+static const char *const MODIFIER[] = {
+    "-", "all", "area", "areas", "besieged", "border", "breakaway", "capital", "central",
+    "city", "coastal", "contested", "disputed", "district", "east", "eastern", "embattled",
+    "front-line", "frontline", "held", "key", "much", "neighborhood", "neighbourhood", "north",
+    "northeastern", "northern", "northwestern", "occupied", "of", "outskirts", "part", "parts",
+    "port", "province", "rebel-held", "region", "separatist", "south", "southeastern",
+    "southern", "southwestern", "strategic", "suburb", "suburbs", "the", "town", "village",
+    "west", "western",
+};
+
+/* Month and weekday names are dates even where a town shares the name
+ * ("in March 2021", not March in Cambridgeshire). */
+static const char *const CALENDAR[] = { "april", "august", "december", "february", "friday",
+    "january", "july", "june", "march", "may", "monday", "november", "october", "saturday",
+    "september", "sunday", "thursday", "tuesday", "wednesday" };
+
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+/* Membership in a sorted word list (binary search). */
+#define IN(w, list) (bsearch((w), (list), sizeof (list) / sizeof (list)[0], sizeof (list)[0], \
+                             cmp_word) != NULL)
+
+static int is_calendar(const char *w)
 {
-    for (int i = 0; l[i]; i++) if (!strcmp(w, l[i])) return 1;
-    return 0;
+    return bsearch(w, CALENDAR, sizeof CALENDAR / sizeof CALENDAR[0], sizeof CALENDAR[0],
+                   cmp_word) != NULL;
 }
 
-static const char *const LOC_PREP[] = { "in", "near", "outside", "at", "into", "across",
-    "around", "inside", "from", "to", "toward", "towards", "throughout", "within", "over",
-    "on", "off", "along", "via", "through", "nearby", "beyond", "between", NULL };
-/* Words that may stand between a preposition and the name. */
-static const char *const MODIFIER[] = { "the", "eastern", "western", "northern", "southern",
-    "central", "northeastern", "northwestern", "southeastern", "southwestern", "north",
-    "south", "east", "west", "city", "town", "village", "region", "province", "capital",
-    "port", "of", "occupied", "besieged", "frontline", "front-line", "embattled", "rebel-held",
-    "coastal", "border", "strategic", "key", "district", "neighbourhood", "neighborhood",
-    "outskirts", "suburb", "suburbs", "area", "areas", "parts", "part", "much", "all", "-",
-    "held", "separatist", "disputed", "breakaway", "contested", NULL };
+/* Prepositions that put an event inside a country. "aid to Ukraine",
+ * "sanctions on Russia", "troops from Chad" name the country as a party. */
+static const char *const COUNTRY_PREP[] = { "across", "around", "in", "inside", "into", "near",
+    "outside", "throughout", "within" };
 
-/* Is the mention at s in a locative context? Looks back through modifiers. */
-static int locative_before(const dyad_token *t, int i0, int s)
+/* Is the mention at s in a locative context? Looks back through modifiers
+ * and returns the preposition (NULL if none). */
+static const char *locative_before(const dyad_token *t, int i0, int s)
 {
     for (int j = s - 1, k = 0; j >= i0 && k < 6; j--, k++) {
         const char *w = T(t, j);
-        if (in_list(w, LOC_PREP)) return 1;
-        if (!strcmp(w, "of") && j > i0 && in_list(T(t, j - 1), MODIFIER)) continue;
+        if (IN(w, LOC_PREP)) return w;
+        if (!strcmp(w, "of") && j > i0 && IN(T(t, j - 1), MODIFIER)) continue;
         if (t[j].flags & DYAD_TOK_POSS) { j--; continue; }   /* "in Ukraine's Donetsk region" */
-        if (!in_list(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return 0;
-        if (!strcmp(w, ",")) return 0;
+        if (!IN(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return NULL;
+        if (!strcmp(w, ",")) return NULL;
     }
-    return 0;
+    return NULL;
 }
 
 /* Longest gazetteer name starting at token i: tokens used (0 if none). */
@@ -81,6 +103,7 @@ static int longest_at(const dyad_gazetteer *g, const dyad_token *t, int i, int i
         const dyad_place *const *c;
         int nc = dyad_gazetteer_find(g, key, &c);
         if (nc) { best = j - i + 1; *cands = c; *ncand = nc; }
+        if (!dyad_gazetteer_is_prefix(g, key)) break;    /* no longer name starts so */
     }
     return best;
 }
@@ -118,6 +141,7 @@ typedef struct mention {
     int nc;
     const char *forced;
     int strong;
+    const char *prep;        /* the locative preposition, if any */
 } mention;
 
 int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i1,
@@ -127,14 +151,17 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
     int nm = 0;
     if (!g) return 0;
     for (int i = i0; i < i1 && nm < 32;) {
-        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS))) { i++; continue; }
+        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) || is_calendar(T(t, i))) {
+            i++;
+            continue;
+        }
         /* demonym + border: "near the Syrian border" */
         const char *dem = dyad_gazetteer_demonym(g, T(t, i));
         if (dem && i + 1 < i1 && (!strcmp(T(t, i + 1), "border") ||
                                   !strcmp(T(t, i + 1), "frontier"))) {
             const dyad_place *cp = dyad_gazetteer_country(g, dem);
             if (cp && locative_before(t, i0, i) && nm < 32) {
-                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1 };
+                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1, NULL };
                 m[nm - 1].c = NULL;
             }
             i += 2;
@@ -145,15 +172,21 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         if (!n) { i++; continue; }
         int used = 0;
         const char *forced = comma_country(g, t, i + n, i1, &used);
-        int strong = locative_before(t, i0, i) || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
+        const char *prep = locative_before(t, i0, i);
+        int strong = prep || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
         /* a list continues a locative: "in Kyiv, Lviv and Odesa" */
         if (!strong && nm > 0 && i > i0 && m[nm - 1].e == i - 1 &&
-            (!strcmp(T(t, i - 1), "and") || !strcmp(T(t, i - 1), ",")))
+            (!strcmp(T(t, i - 1), "and") || !strcmp(T(t, i - 1), ","))) {
             strong = 1;
+            prep = m[nm - 1].prep;
+        }
         int all_common = 1;
         for (int k = 0; k < nc; k++) if (!c[k]->common) all_common = 0;
-        if (all_common && n == 1 && (t[i].flags & DYAD_TOK_SENT_START)) strong = 0;
-        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1 };
+        /* a common word as a name: not first in the sentence, not "the West" */
+        if (all_common && n == 1 && ((t[i].flags & DYAD_TOK_SENT_START) ||
+                                     (i > i0 && !strcmp(T(t, i - 1), "the"))))
+            strong = 0;
+        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1, prep };
         i += n + used;
     }
     /* Countries of unambiguous mentions help the ambiguous ones. */
@@ -183,6 +216,9 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
             if (s > bs) { bs = s; best = m[k].c[j]; }
         }
         if (m[k].forced && strcmp(best->country, m[k].forced)) continue;
+        /* "aid to Ukraine", "sanctions on Russia": a party, not a place */
+        if (best->kind == DYAD_PLACE_COUNTRY && m[k].prep && !IN(m[k].prep, COUNTRY_PREP))
+            continue;
         h->place = best;
         nout++;
     }

@@ -17,6 +17,7 @@
  * not the first of its sentence is treated as a name, unless the sentence is
  * a title-case or all-caps headline, where capitals say nothing.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -96,15 +97,18 @@ static int headline(const dyad_rtok *t, size_t b, size_t e)
         words++;
         caps += (t[i].flags & DYAD_TOK_CAP) != 0;
     }
-    return words >= 2 && caps * 5 >= words * 4;
+    return words >= 2 && caps == words;       /* every word but function words */
 }
 
-static unsigned lemma_ctx(const dyad_rtok *t, int first_word, int title)
+/* Lemma context. A capital (or an acronym) inside an ordinary sentence marks
+ * a name; the first word of a sentence or of a quotation ("He said: "Troops
+ * ...") is capitalised anyway, as is every word of a headline. */
+static unsigned lemma_ctx(const dyad_rtok *t, int initial, int title)
 {
     unsigned m = 0;
     if (t->flags & DYAD_TOK_CAP) {
         m |= DYAD_LM_CAP;
-        if (!first_word && !title && !(t->flags & DYAD_TOK_ALLCAPS)) m |= DYAD_LM_CAP_MID;
+        if (!initial && !title) m |= DYAD_LM_CAP_MID;
     }
     if (t->host) m |= DYAD_LM_HOST;
     return m;
@@ -126,26 +130,37 @@ static const char *clitic_lemma(const dyad_lexicon *lx, const dyad_rtok *t, cons
     }
 }
 
+static int build(const dyad_lexicon *lx, dyad_arena *arena, const char *norm, const dyad_rtoks *rtp,
+                 dyad_rsent *rs, size_t nrs, dyad_text *out);
+
 int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *text, size_t len,
                       dyad_text *out)
 {
     memset(out, 0, sizeof *out);
     if (!text) len = 0;
-    if (len > DYAD_MAX_TEXT) return DYAD_ELIMIT;
+    if (len > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     size_t nlen;
     char *norm = dyad_utf8_normalize(arena, text ? text : "", len, &nlen);
     if (!norm) return DYAD_ENOMEM;
-    if (nlen > DYAD_MAX_TEXT) return DYAD_ELIMIT;
+    if (nlen > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     out->norm = norm;
     out->len = nlen;
 
     dyad_rtoks rt = { 0 };
-    int rc = dyad_tokenize(lx, arena, norm, nlen, &rt);
-    if (rc) return rc;
-    dyad_rsent *rs;
-    size_t nrs;
-    if ((rc = dyad_split(lx, arena, norm, &rt, &rs, &nrs))) return rc;
+    int rc = dyad_tokenize(lx, norm, nlen, &rt);
+    dyad_rsent *rs = NULL;
+    size_t nrs = 0;
+    if (!rc) rc = dyad_split(lx, arena, norm, &rt, &rs, &nrs);
+    if (!rc) rc = build(lx, arena, norm, &rt, rs, nrs, out);
+    free(rt.t);
+    return rc;
+}
 
+/* The public sentences and tokens from the raw ones. */
+static int build(const dyad_lexicon *lx, dyad_arena *arena, const char *norm, const dyad_rtoks *rtp,
+                 dyad_rsent *rs, size_t nrs, dyad_text *out)
+{
+    dyad_rtoks rt = *rtp;
     /* Sizes: kept tokens, sentences with at least one word, string pool. */
     size_t ntok = 0, nsent = 0, pool = 0;
     for (size_t k = 0; k < nrs; k++) {
@@ -206,7 +221,13 @@ int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *tex
             const char *lem = NULL;
             if (t->kind == RT_WORD) {
                 if (first_word) T->flags |= DYAD_TOK_SENT_START;
-                lem = dyad_lx_lemma(lx, low, ln, lemma_ctx(t, first_word, title));
+                int initial = first_word ||
+                              (S->ntok && (T - 1)->flags & DYAD_TOK_PUNCT &&
+                               (rt.t[i - 1].punct == P_SEMI || (rt.t[i - 1].punct == P_OPEN &&
+                                                                !rt.t[i - 1].bracket)));
+                unsigned lc = lemma_ctx(t, initial, title);
+                lem = t->looked ? dyad_lx_lemma_ent(lx, t->ent, low, ln, lc)
+                                : dyad_lx_lemma(lx, low, ln, lc);
                 first_word = 0;
             } else if (t->kind == RT_NUM) {
                 if (first_word) T->flags |= DYAD_TOK_SENT_START;

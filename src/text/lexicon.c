@@ -12,10 +12,11 @@
  *
  * Every file is read into one malloc'd buffer and split in place, so each
  * word is a NUL-terminated string inside its buffer. One open-addressing hash
- * table (FNV-1a, linear probing) maps a word to an entry carrying all it is
+ * table (FNV-1a, linear probing, a 32-bit hash tag in each slot so most misses
+ * never touch an entry) maps a word to an entry carrying all it is
  * known for. Lookups take (pointer, length) and never allocate.
  *
- * Lemma rules (dyad_lx_lemma), first that applies wins:
+ * Lemma rules (dyad_lx_lemma; doc/text.md has examples), first that applies wins:
  *   1. our overrides; 2. function words keep their form;
  *   3. a capitalised word that WordNet spells with a capital (Paris, Wales)
  *      keeps its form; a capitalised word inside an ordinary sentence (a name)
@@ -47,7 +48,7 @@ enum {
     F_WN = F_NOUN | F_VERB | F_ADJ | F_ADV
 };
 
-typedef struct entry {
+typedef struct dyad_lxent {
     const char *key;
     uint32_t len;
     uint16_t flags;
@@ -60,7 +61,7 @@ typedef struct entry {
 struct dyad_lexicon {
     entry *ent;
     uint32_t nent, cap_ent;
-    uint32_t *slot;           /* entry index + 1, 0 = empty */
+    uint64_t *slot;           /* hash tag << 32 | (entry index + 1); 0 = empty */
     uint32_t mask;
     char *bufs[8];            /* file contents, words point into them */
     int nbufs;
@@ -81,12 +82,15 @@ static uint64_t hash(const char *s, size_t n)
 static const entry *find(const dyad_lexicon *lx, const char *s, size_t n)
 {
     if (!lx || !lx->slot) return NULL;
-    uint32_t i = (uint32_t)hash(s, n) & lx->mask;
+    uint64_t h = hash(s, n);
+    uint32_t tag = (uint32_t)(h >> 32), i = (uint32_t)h & lx->mask;
     for (;;) {
-        uint32_t k = lx->slot[i];
+        uint64_t k = lx->slot[i];
         if (!k) return NULL;
-        const entry *e = &lx->ent[k - 1];
-        if (e->len == n && memcmp(e->key, s, n) == 0) return e;
+        if ((uint32_t)(k >> 32) == tag) {
+            const entry *e = &lx->ent[(uint32_t)k - 1];
+            if (e->len == n && memcmp(e->key, s, n) == 0) return e;
+        }
         i = (i + 1) & lx->mask;
     }
 }
@@ -94,12 +98,13 @@ static const entry *find(const dyad_lexicon *lx, const char *s, size_t n)
 static int grow_table(dyad_lexicon *lx)
 {
     uint32_t cap = (lx->mask + 1) * 2;
-    uint32_t *slot = calloc(cap, sizeof *slot);
+    uint64_t *slot = calloc(cap, sizeof *slot);
     if (!slot) return -1;
     for (uint32_t k = 0; k < lx->nent; k++) {
-        uint32_t i = (uint32_t)hash(lx->ent[k].key, lx->ent[k].len) & (cap - 1);
+        uint64_t h = hash(lx->ent[k].key, lx->ent[k].len);
+        uint32_t i = (uint32_t)h & (cap - 1);
         while (slot[i]) i = (i + 1) & (cap - 1);
-        slot[i] = k + 1;
+        slot[i] = (h & 0xFFFFFFFF00000000ULL) | (k + 1);
     }
     free(lx->slot);
     lx->slot = slot;
@@ -110,11 +115,12 @@ static int grow_table(dyad_lexicon *lx)
 /* The entry for key (NUL-terminated, owned by a buffer), created if new. */
 static entry *intern(dyad_lexicon *lx, const char *key, size_t n)
 {
-    uint32_t i = (uint32_t)hash(key, n) & lx->mask;
+    uint64_t h = hash(key, n);
+    uint32_t i = (uint32_t)h & lx->mask;
     for (;;) {
-        uint32_t k = lx->slot[i];
+        uint64_t k = lx->slot[i];
         if (!k) break;
-        entry *e = &lx->ent[k - 1];
+        entry *e = &lx->ent[(uint32_t)k - 1];
         if (e->len == n && memcmp(e->key, key, n) == 0) return e;
         i = (i + 1) & lx->mask;
     }
@@ -129,7 +135,7 @@ static entry *intern(dyad_lexicon *lx, const char *key, size_t n)
     memset(e, 0, sizeof *e);
     e->key = key;
     e->len = (uint32_t)n;
-    lx->slot[i] = ++lx->nent;
+    lx->slot[i] = (h & 0xFFFFFFFF00000000ULL) | ++lx->nent;
     if ((uint64_t)lx->nent * 2 > lx->mask && grow_table(lx) != 0) return NULL;
     return &lx->ent[lx->nent - 1];
 }
@@ -393,7 +399,8 @@ static const char *plural(const dyad_lexicon *lx, const char *w, size_t n, uint1
     memcpy(buf, w, n);
     if (ends(w, n, "ies", 3)) {
         buf[n - 3] = 'y';
-        if ((r = valid(lx, buf, n - 2, pos))) return r;
+        if (n - 2 >= 3 && (r = valid(lx, buf, n - 2, pos))) return r;   /* not dies -> dy */
+        buf[n - 3] = 'i';                       /* ties -> tie below */
     }
     if (ends(w, n, "men", 3) && (pos & F_NOUN)) {
         buf[n - 2] = 'a';
@@ -427,10 +434,26 @@ static const char *regular(const dyad_lexicon *lx, const char *w, size_t n, int 
     return NULL;
 }
 
+const dyad_lxent *dyad_lx_find(const dyad_lexicon *lx, const char *s, size_t n)
+{
+    return find(lx, s, n);
+}
+
+int dyad_lx_ent_function(const dyad_lxent *e)
+{
+    return e && (e->flags & F_FUNC);
+}
+
 const char *dyad_lx_lemma(const dyad_lexicon *lx, const char *w, size_t n, unsigned ctx)
 {
     if (!lx || n == 0 || n > MAX_WORD) return NULL;
-    const entry *e = find(lx, w, n);
+    return dyad_lx_lemma_ent(lx, find(lx, w, n), w, n, ctx);
+}
+
+const char *dyad_lx_lemma_ent(const dyad_lexicon *lx, const dyad_lxent *e, const char *w,
+                              size_t n, unsigned ctx)
+{
+    if (!lx || n == 0 || n > MAX_WORD) return NULL;
     if (e) {
         if ((ctx & DYAD_LM_HOST) && e->host) return e->host;
         if (e->over) return e->over;

@@ -12,17 +12,20 @@
  *   - after an abbreviation of class "any" (U.S., Inc., initials) only when a
  *     capitalised function word follows ("in the U.S. The talks");
  *     title abbreviations (Mr., Gen.) never end one;
+ *   - at a single line break next to a line without words (___, ***, ---);
  *   - at a single line break when the next line starts a list item (• - * 1.)
  *     or the line looks like a headline: it began the sentence, does not end in
  *     , ; : - or a function word, the next line starts with a capital, digit or
- *     quote, and the line is title case / all caps or clearly shorter than the
- *     next one;
+ *     quote, and the line is title case / all caps, or is at most 150 bytes
+ *     and shorter than 2/3 of the next line, which is longer than 100 bytes
+ *     (an unwrapped paragraph: hard-wrapped text has short, even lines);
  *   - after DYAD_MAX_SENT_TOKENS tokens (doc/limits.md), so memory and the
  *     coder's work per sentence stay bounded.
  * At the start of a line, list markers are marked skip, and the first
  * dateline of the article ("MOSCOW, Oct 31 (AP) -", "KYIV —") is marked skip.
  */
 #include <string.h>
+#include <utf8proc.h>
 
 #include "dyad.h"
 #include "text/text_internal.h"
@@ -42,7 +45,11 @@ static int starts_lower(const ctx *c, size_t i)
     const dyad_rtok *t = &c->t[i];
     if (t->kind == RT_CLITIC) return 1;
     if (t->kind != RT_WORD) return 0;
-    return !(t->flags & DYAD_TOK_CAP) && !(first(c, i) >= '0' && first(c, i) <= '9');
+    unsigned char b = first(c, i);
+    if (b < 0x80) return b >= 'a' && b <= 'z';
+    int k;                       /* only a lower-case letter continues: not Arabic, CJK */
+    return utf8proc_category((utf8proc_int32_t)dyad_u8(c->s + t->start, &k)) ==
+           UTF8PROC_CATEGORY_LL;
 }
 
 /* Lower-case ASCII copy of token i into buf (NUL-terminated); its length, or 0. */
@@ -158,15 +165,26 @@ static size_t line_first(const ctx *c, size_t i, size_t floor)
     return i;
 }
 
+static int line_has_word(const ctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (is_word(&c->t[k])) return 1;
+    return 0;
+}
+
 /* Does a single line break before token i end the sentence begun at b? */
 static int ends_at_break(const ctx *c, size_t b, size_t i)
 {
     if (bullet(c, i) || list_number(c, i)) return 1;
+    if (!line_has_word(c, line_first(c, i - 1, b), i)) return 1;   /* after ___ or *** */
+    size_t e0 = i + 1;
+    while (e0 < c->n && !c->t[e0].nl) e0++;
+    if (!line_has_word(c, i, e0)) return 1;                          /* before one */
     const dyad_rtok *p = &c->t[i - 1], *u = &c->t[i];
     if (p->kind == RT_PUNCT && (p->punct == P_COMMA || p->punct == P_SEMI ||
                                 p->punct == P_DASH || p->punct == P_OPEN))
         return 0;
-    if (p->kind == RT_WORD && is_func(c, i - 1)) return 0;
+    if (p->kind == RT_WORD && (is_func(c, i - 1) || p->abbr == DYAD_ABBR_TITLE)) return 0;
     if (starts_lower(c, i) || (u->kind == RT_PUNCT && u->punct != P_OPEN)) return 0;
     size_t f = line_first(c, i - 1, b);
     if (f != b) return 0;                 /* the sentence began on an earlier line */
@@ -176,11 +194,11 @@ static int ends_at_break(const ctx *c, size_t b, size_t i)
         words++;
         caps += (c->t[k].flags & DYAD_TOK_CAP) != 0;
     }
-    if (words >= 2 && caps * 4 >= words * 3) return 1;
+    if (words >= 2 && caps == words) return 1;         /* Title Case or ALL CAPS */
     size_t e = i + 1;
     while (e < c->n && !c->t[e].nl) e++;
     size_t len = p->end - c->t[f].start, next_len = c->t[e - 1].end - u->start;
-    return len * 5 < next_len * 4;
+    return len <= 150 && len * 3 < next_len * 2 && next_len > 100;
 }
 
 static const char *const months[] = {
@@ -205,8 +223,9 @@ static int cap_word(const ctx *c, size_t i)
 }
 
 /* Tokens of a dateline starting at b inside [b, e), or 0:
- *   PLACE{1-4}[/PLACE] (, Region{1-3} | , Month Day[, Year])* [(Agency)] [dash]
- * with an agency, or an all-caps place and a dash. */
+ *   PLACE{1-4}[/PLACE] (, Region{1-3} | , Month Day[, Year] | , Day Month)*
+ *   [(Agency)] [dash]
+ * with an agency, or an all-caps place and a dash (or a colon). */
 static size_t dateline(const ctx *c, size_t b, size_t e)
 {
     size_t q = b;
@@ -221,6 +240,10 @@ static size_t dateline(const ctx *c, size_t b, size_t e)
     }
     for (int round = 0; round < 3 && place; round++) {
         if (q + 1 >= e || !is_p(&c->t[q], P_COMMA)) break;
+        if (q + 2 < e && c->t[q + 1].kind == RT_NUM && is_month(c, q + 2)) {
+            q += 3;                                     /* , 31 October */
+            continue;
+        }
         if (is_month(c, q + 1) && q + 2 < e && c->t[q + 2].kind == RT_NUM) {
             q += 3;
             if (q + 1 < e && is_p(&c->t[q], P_COMMA) && c->t[q + 1].kind == RT_NUM &&
@@ -235,7 +258,15 @@ static size_t dateline(const ctx *c, size_t b, size_t e)
     }
     size_t a = agency_at(c, q);
     if (a && a <= e) q = a;
-    int dash = q < e && is_p(&c->t[q], P_DASH);
+    else if (caps && place && q < e && c->t[q].bracket == '(') {
+        /* an agency we do not list, after an all-caps place: (Example Wire) */
+        size_t r = q + 1;
+        while (r < e && r < q + 5 && cap_word(c, r)) r++;
+        if (r > q + 1 && r + 1 < e && c->t[r].bracket == ')' && is_p(&c->t[r + 1], P_DASH))
+            q = r + 1;
+    }
+    int dash = q < e && (is_p(&c->t[q], P_DASH) ||
+                         (c->s[c->t[q].start] == ':' && caps && place));   /* ISLAMABAD: */
     if (dash) q++;
     if (!(a || (dash && caps && place))) return 0;
     if (q >= e || c->t[q].nl == 2) return 0;    /* nothing would be left */

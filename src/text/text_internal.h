@@ -35,6 +35,13 @@ int dyad_lx_function(const dyad_lexicon *lx, const char *lower, size_t n);
 int dyad_lx_reporting(const dyad_lexicon *lx, const char *lower, size_t n);
 /* News agency name, any case (data/text/agencies.txt)? */
 int dyad_lx_agency(const dyad_lexicon *lx, const char *s, size_t n);
+/* An entry of the lexicon (opaque): look a word up once, ask several things. */
+typedef struct dyad_lxent dyad_lxent;
+const dyad_lxent *dyad_lx_find(const dyad_lexicon *lx, const char *s, size_t n);
+int dyad_lx_ent_function(const dyad_lxent *e);
+/* dyad_lx_lemma with the word's entry already found (e = dyad_lx_find(w), may be NULL). */
+const char *dyad_lx_lemma_ent(const dyad_lexicon *lx, const dyad_lxent *e, const char *lower,
+                              size_t n, unsigned ctx);
 /* Lemma of a lower-cased word in context (DYAD_LM_* bits); NULL means
  * "the word itself". The result is NUL-terminated and owned by lx. */
 const char *dyad_lx_lemma(const dyad_lexicon *lx, const char *lower, size_t n, unsigned ctx);
@@ -64,6 +71,8 @@ typedef struct dyad_rtok {
     uint8_t skip;           /* left out of its sentence (dateline, bullet) */
     uint8_t bracket;        /* '(' '[' for P_OPEN, ')' ']' for P_CLOSE, else 0 */
     uint8_t func;           /* a function word (function-words.txt) */
+    uint8_t looked;         /* ent is the lookup of the lower-case form */
+    const dyad_lxent *ent;  /* lexicon entry of the lower-case word, or NULL */
 } dyad_rtok;
 
 typedef struct dyad_rtoks {
@@ -71,13 +80,15 @@ typedef struct dyad_rtoks {
     size_t n, cap;
 } dyad_rtoks;
 
-/* Tokenise the whole normalised text (valid UTF-8). 0 or DYAD_ENOMEM. */
-int dyad_tokenize(const dyad_lexicon *lx, dyad_arena *a, const char *s, size_t len,
-                  dyad_rtoks *out);
+/* Tokenise the whole normalised text (valid UTF-8). 0, DYAD_ENOMEM or
+ * DYAD_ELIMIT. out->t is malloc'd scratch (one buffer per article, not per
+ * token): the caller frees it. */
+int dyad_tokenize(const dyad_lexicon *lx, const char *s, size_t len, dyad_rtoks *out);
 
 /* Limits (doc/limits.md, section Text). */
 #define DYAD_MAX_SENT_TOKENS 400          /* a longer sentence is cut here */
-#define DYAD_MAX_TEXT (64u << 20)         /* bytes per article: DYAD_ELIMIT above */
+#define DYAD_TEXT_MAX_BYTES (32u << 20)   /* bytes per article: DYAD_ELIMIT above */
+#define DYAD_TEXT_MAX_TOKENS 4000000u     /* tokens per article: DYAD_ELIMIT above */
 
 /* A sentence as a token range [b, e) of the raw tokens. */
 typedef struct dyad_rsent { uint32_t b, e; } dyad_rsent;

@@ -7,7 +7,8 @@
  *
  * Words are runs of letters, digits and combining marks, glued across
  *   - a hyphen between two word characters   al-Shabaab, twenty-one, F-16
- *   - a period between word characters        U.S, 3.5, reuters.com
+ *   - a period between digits, before a lower-case letter, or after a one-
+ *     or two-letter segment                   3.5, reuters.com, U.S, Ph.D
  *   - a comma before exactly three digits     6,500 (numbers only)
  *   - / or : between digits                   9/11, 10:30
  *   - & between letters                       AT&T
@@ -18,8 +19,10 @@
  * A final period joins the word when the word is a dotted abbreviation
  * (U.S., a.m.), a listed abbreviation (Gen., Sept., No. before a number) or
  * a single capital initial (W.). Otherwise punctuation is one token per mark,
- * except runs of dots (ellipsis), of ! and ?, and of hyphens (a dash).
+ * except runs of dots (ellipsis), of ! and ?, of hyphens (a dash), and of
+ * one of _ * = ~ # (separator rules).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -53,6 +56,11 @@ static int cls_of(uint32_t c)
     }
 }
 
+static inline int is_alnum_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
 static int is_apos(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 static int is_hyphen(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -62,31 +70,35 @@ typedef struct scan {
     const unsigned char *s;
     size_t len;
     const dyad_lexicon *lx;
-    dyad_arena *a;
     dyad_rtoks *out;
+    int err;                    /* DYAD_ENOMEM or DYAD_ELIMIT once push failed */
     uint8_t nl, space;          /* whitespace seen since the last token */
 } scan;
 
-static uint32_t cp_at(const scan *z, size_t i, int *k)
+static inline uint32_t cp_at(const scan *z, size_t i, int *k)
 {
     if (i >= z->len) { *k = 0; return 0; }
+    if (z->s[i] < 0x80) { *k = 1; return z->s[i]; }
     return dyad_u8(z->s + i, k);
 }
 
-static int cls_at(const scan *z, size_t i)
+static inline int cls_at(const scan *z, size_t i)
 {
     int k;
-    return i >= z->len ? C_SPACE : cls_of(cp_at(z, i, &k));
+    if (i >= z->len) return C_SPACE;
+    unsigned char c = z->s[i];
+    if (c < 0x80) return is_alnum_ascii(c) ? C_ALNUM : cls_of(c);
+    return cls_of(cp_at(z, i, &k));
 }
 
 static dyad_rtok *push(scan *z, size_t start, size_t end, int kind)
 {
     dyad_rtoks *o = z->out;
+    if (o->n >= DYAD_TEXT_MAX_TOKENS) { z->err = DYAD_ELIMIT; return NULL; }
     if (o->n == o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : 256;
-        dyad_rtok *t = dyad_arena_alloc(z->a, cap * sizeof *t);
-        if (!t) return NULL;
-        if (o->n) memcpy(t, o->t, o->n * sizeof *t);
+        size_t cap = o->cap ? o->cap * 2 : 1024;
+        dyad_rtok *t = realloc(o->t, cap * sizeof *t);
+        if (!t) { z->err = DYAD_ENOMEM; return NULL; }
         o->t = t;
         o->cap = cap;
     }
@@ -106,6 +118,15 @@ static void word_flags(const scan *z, dyad_rtok *t)
 {
     int upper = 0, lower = 0, first = 1;
     for (size_t i = t->start; i < t->end;) {
+        unsigned char b = z->s[i];
+        if (b < 0x80) {                          /* ASCII fast path */
+            int up = b >= 'A' && b <= 'Z', lo = b >= 'a' && b <= 'z';
+            if (first && (up || lo)) { if (up) t->flags |= DYAD_TOK_CAP; first = 0; }
+            upper += up;
+            lower += lo;
+            i++;
+            continue;
+        }
         int k;
         uint32_t c = cp_at(z, i, &k);
         int up = 0, lo = 0;
@@ -121,22 +142,28 @@ static void word_flags(const scan *z, dyad_rtok *t)
         i += (size_t)k;
     }
     if (upper > 1 && lower == 0) t->flags |= DYAD_TOK_ALLCAPS;
+    /* Look the lower-case form up once: function word now, lemma later. */
     size_t n = t->end - t->start;
-    if (n < 16) {                 /* every function word is short and ASCII */
-        char w[16];
+    if (n <= 64) {
+        char w[64];
         size_t k = 0;
         for (; k < n && z->s[t->start + k] < 0x80; k++) {
             unsigned char ch = z->s[t->start + k];
             w[k] = (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
         }
-        t->func = k == n && dyad_lx_function(z->lx, w, n);
+        if (k == n) {
+            t->ent = dyad_lx_find(z->lx, w, n);
+            t->looked = 1;
+            t->func = (uint8_t)dyad_lx_ent_function(t->ent);
+        }
     }
-    /* Numbers: digits with inner separators, then at most s / th / st / nd / rd. */
+    /* Numbers: digits with inner separators (. , / : and - for ranges, scores
+     * and ISO dates: 20-30, 2022-11-01), then at most s / th / st / nd / rd. */
     const unsigned char *s = z->s;
     size_t i = t->start, e = t->end;
     if (!is_digit(s[i])) return;
-    while (i < e && (is_digit(s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ':')
-                                        && i + 1 < e && is_digit(s[i + 1]))))
+    while (i < e && (is_digit(s[i]) || ((s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == ':' ||
+                                         s[i] == '-') && i + 1 < e && is_digit(s[i + 1]))))
         i++;
     size_t rest = e - i;
     const char *r = (const char *)s + i;
@@ -166,6 +193,20 @@ static size_t clitic_len(const scan *z, size_t i, int k)
     return 0;
 }
 
+/* Does the period at i (inside [start, i]) join two word parts? Between
+ * digits (3.5), before a lower-case letter (reuters.com, a.m) or after a
+ * segment of one or two letters (U.S, J.R.R, Ph.D); not in "said.The". */
+static int glue_period(const scan *z, size_t start, size_t i)
+{
+    const unsigned char *s = z->s;
+    unsigned char n = i + 1 < z->len ? s[i + 1] : 0;
+    if (is_digit(s[i - 1]) && is_digit(n)) return 1;
+    if (n >= 0x80 || (n >= 'a' && n <= 'z')) return 1;
+    size_t b = i;
+    while (b > start && s[b - 1] != '.') b--;
+    return i - b <= 2;
+}
+
 /* End of the word starting at i; *nt set when it stops before "n't". */
 static size_t word_end(const scan *z, size_t i, int *nt)
 {
@@ -175,6 +216,7 @@ static size_t word_end(const scan *z, size_t i, int *nt)
     for (;;) {
         int k;
         while (i < z->len) {
+            if (is_alnum_ascii(s[i])) { i++; continue; }     /* the common case */
             int c = cls_at(z, i);
             if (c != C_ALNUM && c != C_MARK) break;
             cp_at(z, i, &k);
@@ -185,7 +227,7 @@ static size_t word_end(const scan *z, size_t i, int *nt)
         int next = cls_at(z, i + (size_t)k);
         int num = is_digit(s[start]);
         if (is_hyphen(c) && next == C_ALNUM) { i += (size_t)k; continue; }
-        if (c == '.' && next == C_ALNUM) { i += 1; continue; }
+        if (c == '.' && next == C_ALNUM && glue_period(z, start, i)) { i += 1; continue; }
         if (c == ',' && num && is_digit(s[i - 1]) && i + 3 < z->len + 1 &&
             is_digit(s[i + 1]) && is_digit(s[i + 2]) && is_digit(s[i + 3]) &&
             (i + 4 >= z->len || !is_digit(s[i + 4]))) { i += 1; continue; }
@@ -265,16 +307,16 @@ static int scan_word(scan *z, size_t *ip)
         for (int m = 0; m < 6; m++) w[m] = (char)(s[b + (size_t)m] | 32);
         if (!memcmp(w, "cannot", 6)) {
             dyad_rtok *t = push(z, b, b + 3, RT_WORD);
-            if (!t) return DYAD_ENOMEM;
+            if (!t) return z->err;
             word_flags(z, t);
-            if (!(t = push(z, b + 3, e, RT_WORD))) return DYAD_ENOMEM;
+            if (!(t = push(z, b + 3, e, RT_WORD))) return z->err;
             word_flags(z, t);
             *ip = e;
             return 0;
         }
     }
     dyad_rtok *t = push(z, b, e, RT_WORD);
-    if (!t) return DYAD_ENOMEM;
+    if (!t) return z->err;
     word_flags(z, t);
     if (abbr) { t->flags |= DYAD_TOK_ABBR; t->abbr = (uint8_t)cls; t->kind = RT_WORD; }
     if (nt) {
@@ -282,7 +324,7 @@ static int scan_word(scan *z, size_t *ip)
         int k;
         cp_at(z, e + 1, &k);                      /* the apostrophe */
         dyad_rtok *c = push(z, e, e + 1 + (size_t)k + 1, RT_CLITIC);
-        if (!c) return DYAD_ENOMEM;
+        if (!c) return z->err;
         c->clitic = CL_NT;
         *ip = c->end;
         return 0;
@@ -295,7 +337,7 @@ static int scan_word(scan *z, size_t *ip)
         size_t n = clitic_len(z, e, k);
         if (n) {
             dyad_rtok *ct = push(z, e, e + n, RT_CLITIC);
-            if (!ct) return DYAD_ENOMEM;
+            if (!ct) return z->err;
             ct->clitic = ((s[e + (size_t)k] | 32) == 's') ? CL_POSS : CL_OTHER;
             *ip = e + n;
         } else if ((s[e - 1] | 32) == 's' && cls_at(z, e + (size_t)k) == C_SPACE) {
@@ -304,7 +346,7 @@ static int scan_word(scan *z, size_t *ip)
             while (j < z->len && (s[j] == ' ' || s[j] == '\t')) j++;
             if (j < z->len && cls_at(z, j) == C_ALNUM) {
                 dyad_rtok *ct = push(z, e, e + (size_t)k, RT_CLITIC);
-                if (!ct) return DYAD_ENOMEM;
+                if (!ct) return z->err;
                 ct->clitic = CL_POSS;
                 *ip = e + (size_t)k;
             }
@@ -348,21 +390,31 @@ static int scan_punct(scan *z, size_t *ip)
         size_t n = clitic_len(z, b, k);
         if (n) {
             dyad_rtok *t = push(z, b, b + n, RT_CLITIC);
-            if (!t) return DYAD_ENOMEM;
+            if (!t) return z->err;
             t->clitic = (s[b + (size_t)k] | 32) == 's' ? CL_POSS : CL_OTHER;
             *ip = b + n;
             return 0;
         }
     }
+    if (c == '.' && e < z->len && is_digit(s[e]) && (z->space || z->nl || z->out->n == 0)) {
+        while (e < z->len && is_digit(s[e])) e++;          /* .22 calibre */
+        dyad_rtok *t = push(z, b, e, RT_NUM);
+        if (!t) return z->err;
+        t->flags = DYAD_TOK_NUM;
+        *ip = e;
+        return 0;
+    }
     if (c == '.') while (e < z->len && s[e] == '.') e++;
     else if (c == '!' || c == '?') while (e < z->len && (s[e] == '!' || s[e] == '?')) e++;
     else if (c == '-') while (e < z->len && s[e] == '-') e++;
+    else if (c == '_' || c == '*' || c == '=' || c == '~' || c == '#')
+        while (e < z->len && s[e] == c) e++;                /* ___ *** === rules */
     int space_after = cls_at(z, e) == C_SPACE || cls_at(z, e) == C_NL;
     uint8_t bracket;
     int kind = punct_kind(c, z->space || z->nl || z->out->n == 0, space_after, &bracket);
     if (c == '.' && e - b >= 2) kind = P_ELLIPSIS;
     dyad_rtok *t = push(z, b, e, RT_PUNCT);
-    if (!t) return DYAD_ENOMEM;
+    if (!t) return z->err;
     t->flags = DYAD_TOK_PUNCT;
     t->punct = (uint8_t)kind;
     t->bracket = bracket;
@@ -370,10 +422,9 @@ static int scan_punct(scan *z, size_t *ip)
     return 0;
 }
 
-int dyad_tokenize(const dyad_lexicon *lx, dyad_arena *a, const char *text, size_t len,
-                  dyad_rtoks *out)
+int dyad_tokenize(const dyad_lexicon *lx, const char *text, size_t len, dyad_rtoks *out)
 {
-    scan z = { (const unsigned char *)text, len, lx, a, out, 0, 0 };
+    scan z = { (const unsigned char *)text, len, lx, out, 0, 0, 0 };
     out->n = 0;
     size_t i = 0;
     uint8_t lines = 0;

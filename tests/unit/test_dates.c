@@ -71,6 +71,8 @@ static void year_inference(void **state)
     D("Clashes broke out on Dec. 31.", "2021-01-02", "2020-12-31/day");
     D("Clashes broke out in November.", "2021-01-02", "2020-11-01/month");
     D("The talks will resume on Jan. 5.", "2020-12-20", "2021-01-05/day");
+    D("Clashes broke out on Sept. 28.", "2020-09-27", "2020-09-28/day");   /* same month: same year */
+    D("Clashes broke out on Oct. 2.", "2020-09-27", "2019-10-02/day");
     D("Clashes broke out last September.", "2020-11-15", "2020-09-01/month");
     D("Clashes broke out last November.", "2020-11-15", "2019-11-01/month");
 }

@@ -294,6 +294,40 @@ static void test_agents_discards(void **st)
     dyad_dict_free(d);
 }
 
+/* The builder API as a TABARI loader would use it: "- * PROMIS $ + [031]"-like
+ * patterns with words before the head and a stem head. */
+static void test_builder_tabari_shape(void **st)
+{
+    (void)st;
+    dyad_dict *d = dyad_dict_new(NULL, NULL);
+    dyad_src src = { dyad_dict_file(d, "x.verbs"), 7 };
+    const char *no[] = { "no" }, *longer[] = { "longer" }, *promis[] = { "promis" };
+    dyad_pelem_spec el[] = {
+        { .kind = DYAD_EL_WORD, .words = no, .nwords = 1 },
+        { .kind = DYAD_EL_WORD, .words = longer, .nwords = 1 },
+        { .kind = DYAD_EL_WORD, .flags = DYAD_EL_PREFIX, .words = promis, .nwords = 1 },
+        { .kind = DYAD_EL_SRC },
+        { .kind = DYAD_EL_SKIP, .skip = 3 },
+        { .kind = DYAD_EL_TGT },
+    };
+    assert_int_equal(dyad_dict_add_pattern(d, src, "031", 0, NULL, el, 6, 2, "- NO LONGER * $ ^ +"), 0);
+    int a = dyad_dict_add_actor(d, src);
+    assert_int_equal(dyad_dict_actor_phrase(d, a, "United States", src), 0);
+    assert_int_equal(dyad_dict_actor_code(d, a, "USA", -1, -1, src), 0);
+    assert_int_equal(dyad_dict_compile(d), 0);
+    assert_true(dyad_dict_has_prefix_heads(d));
+    int n;
+    const uint32_t *ps = dyad_dict_patterns_for(d, dyad_dict_word(d, "promis"), &n);
+    assert_int_equal(n, 1);
+    const dyad_pattern *p = dyad_dict_pattern(d, (int)ps[0]);
+    assert_int_equal(p->head, 2);
+    assert_true(dyad_dict_elems(d, p)[2].flags & DYAD_EL_HEAD);
+    assert_int_equal(dyad_dict_elems(d, p)[4].skip, 3);
+    assert_int_equal(p->src.line, 7);
+    assert_string_equal(p->src.file, "x.verbs");
+    dyad_dict_free(d);
+}
+
 static void test_parse_date(void **st)
 {
     (void)st;
@@ -327,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_patterns_index),
         cmocka_unit_test(test_set_head),
         cmocka_unit_test(test_agents_discards),
+        cmocka_unit_test(test_builder_tabari_shape),
         cmocka_unit_test(test_parse_date),
         cmocka_unit_test(test_file_missing),
     };

@@ -35,6 +35,12 @@ static void killed_forms(void **state)
     K("Gunmen killed 3 villagers.", 3);
     K("Two thousand people have lost their lives.", 2000);
     K("No one was killed in the attack.", 0);
+    K("Three soldiers and two civilians were killed.", 5);
+    K("Three soldiers, two police officers and a child were killed.", 6);
+    K("A soldier was killed in the attack.", 1);
+    K("A policeman died.", 1);
+    K("A soldier and 3 civilians were killed.", 4);
+    K("Twelve people killed in the attack.", 12);
 }
 
 static void injured_forms(void **state)
@@ -65,6 +71,9 @@ static void not_fatalities(void **state)
     K("In 2019 killings rose.", -1);
     K("Troops advanced 12 km and killed fighters.", -1);
     K("The two sides met on Monday.", -1);
+    K("Two rockets killed a soldier.", -1);                  /* active verb: its object died */
+    K("A bomb killed civilians.", -1);
+    K("A soldier and 3 civilians were arrested.", -1);
 }
 
 static void largest_wins(void **state)
@@ -72,6 +81,7 @@ static void largest_wins(void **state)
     (void)state;
     K("Shelling killed 12 people on Monday, and the death toll rose to 40.", 40);
     K("Ten soldiers were killed, officials said, and 4 civilians died.", 10);
+    K("Two rockets killed 12 people.", 12);
 }
 
 int main(void)

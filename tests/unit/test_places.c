@@ -84,10 +84,20 @@ static void not_places(void **state)
     /* actors, not places */
     P("Russia attacked Ukraine.", NULL, NULL, "none");
     P("Kyiv denied the claim.", NULL, NULL, "none");
+    P("Germany sent aid to Ukraine.", NULL, NULL, "none");
+    P("The EU imposed sanctions on Russia.", NULL, NULL, "none");
+    P("Clashes between Armenia and Azerbaijan resumed.", NULL, NULL, "none");
+    P("Germany sent aid to Kyiv.", NULL, NULL, "Kyiv/UKR/city");
+    P("Fighting spread across Ukraine.", NULL, NULL, "Ukraine/UKR/country");
     /* common words: lower case, or at the start of a sentence */
     P("He spoke of peace in male prisons.", NULL, NULL, "none");
     P("Of course the talks failed.", NULL, NULL, "none");
     P("Split decisions were made.", NULL, NULL, "none");
+    P("Sanctions were debated in the West.", NULL, NULL, "none");
+    P("Officials met in the Central region.", NULL, NULL, "none");
+    /* month names are dates */
+    P("Troops entered the city in March 2021.", NULL, NULL, "none");
+    P("Troops entered the city in May.", NULL, NULL, "none");
 }
 
 static void homonyms(void **state)

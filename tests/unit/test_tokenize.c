@@ -71,9 +71,9 @@ static void test_flags(void **state)
 static void test_numbers(void **state)
 {
     dyad_text t;
-    toks k = run(*state, "3.5 6,500 1990s 12th 21st 9/11 10:30 $1.2 5km F-16 30-year-old 1,00", &t);
-    assert_string_equal(joined(&k, 0), "3.5|6,500|1990s|12th|21st|9/11|10:30|$|1.2|5km|F-16|30-year-old|1|,|00");
-    int num[] = { 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1 };
+    toks k = run(*state, "3.5 6,500 1990s 12th 21st 9/11 10:30 $1.2 5km F-16 30-year-old 1,00 20-30 2022-11-01", &t);
+    assert_string_equal(joined(&k, 0), "3.5|6,500|1990s|12th|21st|9/11|10:30|$|1.2|5km|F-16|30-year-old|1|,|00|20-30|2022-11-01");
+    int num[] = { 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 0, 0, 1, 0, 1, 1, 1 };
     for (int i = 0; i < k.n; i++)
         assert_int_equal((k.t[i]->flags & DYAD_TOK_NUM) != 0, num[i]);
 }
@@ -235,6 +235,25 @@ static void test_long_input(void **state)
     free(s);
 }
 
+/* Limits of doc/limits.md: 32 MiB of text, 4,000,000 tokens. */
+static void test_limits(void **state)
+{
+    fixture *fx = *state;
+    size_t big = (32u << 20) + 1;
+    char *s = malloc(big);
+    assert_non_null(s);
+    memset(s, ',', big);
+    dyad_text t;
+    dyad_arena_reset(&fx->arena);
+    assert_int_equal(dyad_text_analyze(fx->lx, &fx->arena, s, big, &t), DYAD_ELIMIT);
+    dyad_arena_reset(&fx->arena);
+    assert_int_equal(dyad_text_analyze(fx->lx, &fx->arena, s, 4000001, &t), DYAD_ELIMIT);
+    dyad_arena_reset(&fx->arena);
+    assert_int_equal(dyad_text_analyze(fx->lx, &fx->arena, s, 4000000, &t), 0);
+    assert_int_equal(t.nsent, 0);                 /* punctuation only */
+    free(s);
+}
+
 /* Random bytes must never crash, and the output must stay consistent. */
 static void test_random_bytes(void **state)
 {
@@ -285,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_limits),
         cmocka_unit_test(test_random_bytes),
     };
     return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
