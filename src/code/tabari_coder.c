@@ -516,6 +516,12 @@ static int blank_code(const char *code, const char *agent)
     return (!code || !*code || !strcmp(code, "---")) && !agent;
 }
 
+static int last_word(const tb_parse *p, int w)
+{
+    if (w < 0 || w >= p->n) return w;
+    return p->rtail[w] >= w ? p->rtail[w] : w;
+}
+
 static void finish(coder *c, tb_result *res)
 {
     int has_dom = 0, non_sub = 0;
@@ -550,6 +556,9 @@ static void finish(coder *c, tb_result *res)
                 out.src_word = e->src.where;
                 out.tgt_word = e->tgt.where;
                 out.verb_word = e->verb;
+                out.src_last = last_word(c->p, e->src.where);
+                out.tgt_last = last_word(c->p, e->tgt.where);
+                out.verb_last = last_word(c->p, e->verb);
                 int dup = 0;
                 for (int k = 0; k < res->nev; k++)
                     if (!strcmp(res->ev[k].src, out.src) && !strcmp(res->ev[k].tgt, out.tgt) && !strcmp(res->ev[k].code, out.code)) dup = 1;

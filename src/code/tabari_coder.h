@@ -27,7 +27,8 @@ typedef struct tb_event {
     char src[48], tgt[48];      /* composite codes: actor + agent */
     char code[16];              /* event code */
     dyad_src rule;              /* pattern or verb root that fired */
-    int src_word, tgt_word, verb_word;   /* word indexes, -1 default actor */
+    int src_word, tgt_word, verb_word;   /* first word; -2 default actor; >= nw forwarded */
+    int src_last, tgt_last, verb_last;   /* last word of the phrase */
 } tb_event;
 
 typedef struct tb_result {
