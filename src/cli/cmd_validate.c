@@ -209,9 +209,11 @@ int dyad_cmd_validate(int argc, char **argv)
     if (!t) { fprintf(stderr, "dyad validate: out of memory\n"); return EXIT_FAIL; }
     dyad_tabari_load_project(t, project);
     int nerr = dyad_tabari_compile(t);
-    if (nerr) {
-        for (int i = 0; i < nerr && i < 20; i++) fprintf(stderr, "%s\n", dyad_tabari_error_at(t, i));
-        if (nerr > 20) fprintf(stderr, "... and %d more errors\n", nerr - 20);
+    /* like TABARI, a bad dictionary line is reported and skipped; a lost file is fatal */
+    for (int i = 0; i < nerr && i < 20; i++)
+        fprintf(stderr, "%s: %s\n", dyad_tabari_nfatal(t) ? "error" : "warning", dyad_tabari_error_at(t, i));
+    if (nerr > 20) fprintf(stderr, "... and %d more\n", nerr - 20);
+    if (dyad_tabari_nfatal(t)) {
         dyad_tabari_free(t);
         return EXIT_FAIL;
     }

@@ -22,7 +22,8 @@ int dyad_tabari_ctx_open(dyad_ctx *ctx, const char *project, char *err, size_t e
     if (!t) { if (err) snprintf(err, errlen, "out of memory"); return -1; }
     dyad_tabari_load_project(t, project);
     int n = dyad_tabari_compile(t);
-    if (n > 0) {
+    /* a bad dictionary line is skipped, as TABARI does; a lost file is fatal */
+    if (dyad_tabari_nfatal(t) > 0) {
         if (err) {
             if (n == 1) snprintf(err, errlen, "%s", dyad_tabari_error_at(t, 0));
             else snprintf(err, errlen, "%s (and %d more errors)", dyad_tabari_error_at(t, 0), n - 1);

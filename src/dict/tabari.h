@@ -127,6 +127,10 @@ void dyad_tabari_default_opts(tb_opts *o);
 /* Build the indexes (root lists per literal, pattern order). Returns errors. */
 int dyad_tabari_compile(dyad_tabari *t);
 int dyad_tabari_nerrors(const dyad_tabari *t);
+/* Errors that lost a whole file (unreadable file, project naming nothing).
+ * The others each skipped one dictionary line, as TABARI does, and may be
+ * shown as warnings: TABARI's published CAMEO dictionaries have a dozen. */
+int dyad_tabari_nfatal(const dyad_tabari *t);
 const char *dyad_tabari_error_at(const dyad_tabari *t, int i);
 
 /* Files named by the last project loaded (NULL if none). */

@@ -272,6 +272,7 @@ void dyad_tabari_free(dyad_tabari *t)
 dyad_dict *dyad_tabari_errors(dyad_tabari *t) { return t->d; }
 tb_opts *dyad_tabari_opts(dyad_tabari *t) { return &t->opts; }
 int dyad_tabari_nerrors(const dyad_tabari *t) { return dyad_dict_nerrors(t->d); }
+int dyad_tabari_nfatal(const dyad_tabari *t) { return t->nfatal; }
 const char *dyad_tabari_error_at(const dyad_tabari *t, int i) { return dyad_dict_error_at(t->d, i); }
 const char *dyad_tabari_text_file(const dyad_tabari *t) { return t->textfile; }
 
@@ -381,7 +382,7 @@ char *tb_read_file(dyad_tabari *t, const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     dyad_src src = { dyad_dict_file(t->d, path), 0 };
-    if (!f) { tb_err(t, src, "cannot open: %s", strerror(errno)); return NULL; }
+    if (!f) { t->nfatal++; tb_err(t, src, "cannot open: %s", strerror(errno)); return NULL; }
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     for (;;) {
@@ -396,6 +397,7 @@ char *tb_read_file(dyad_tabari *t, const char *path, size_t *len)
     }
     fclose(f);
     buf[n] = '\0';
+    for (size_t i = 0; i < n; i++) if (!buf[i]) buf[i] = ' ';   /* stray NULs (CountryInfo has one) */
     if (len) *len = n;
     return buf;
 }

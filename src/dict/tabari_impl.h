@@ -42,6 +42,7 @@ struct dyad_tabari {
     int root_former;
     const char *textfile;
     int compiled;
+    int nfatal;                   /* errors that lose a whole file (vs. one skipped line) */
 };
 
 const char *tb_strdup(dyad_tabari *t, const char *s, size_t n);

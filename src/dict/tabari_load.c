@@ -77,7 +77,8 @@ static int parse_code(dyad_tabari *t, const char *b, const char *e, tb_code *c, 
     if (!dash) return tb_err(t, src, "bad date restriction '%s'", d);
     int32_t a = dyad_tabari_date6(d, (size_t)(dash - d)), z = dyad_tabari_date6(dash + 1, strlen(dash + 1));
     if (a < 0 || z < 0) return tb_err(t, src, "bad date range '%s' (want YYMMDD-YYMMDD)", d);
-    if (a > z) return tb_err(t, src, "date range '%s' ends before it starts", d);
+    /* a range ending before it starts (CountryInfo's "270101-730717": 2027 to
+     * 1973 under TABARI's 00-30 pivot) never applies, as in TABARI */
     c->from = a; c->to = z;
     return 0;
 }
@@ -310,8 +311,11 @@ int dyad_tabari_load_project(dyad_tabari *t, const char *path)
         p = eol + 1;
     }
     free(text);
-    if (!any) return tb_err(t, (dyad_src){ fname, 0 }, "no <actorsfile>/<verbsfile> in project"), dyad_tabari_nerrors(t);
-    if (!nf[0] && !nf[3]) tb_err(t, (dyad_src){ fname, 0 }, "project names no <actorsfile> or <verbsfile>");
+    if (!nf[0] && !nf[3]) {
+        t->nfatal++;
+        tb_err(t, (dyad_src){ fname, 0 }, "project names no <actorsfile> or <verbsfile>");
+    }
+    (void)any;
     for (int i = 0; i < nf[2]; i++) dyad_tabari_load_options(t, files[2][i]);
     for (int i = 0; i < nf[0]; i++) {
         char *a = tb_read_file(t, files[0][i], NULL);
