@@ -68,6 +68,8 @@ typedef struct tb_pattern {
     int32_t verbpos;         /* index of '*' in seq */
     const char *code;        /* "064", "032:033", "023?", "---" */
     int32_t length, maxalt;  /* TABARI's length (alnum chars), longest alternative */
+    uint64_t need;           /* bit (lit % 64) of every literal outside { } and &SETs:
+                                a sentence lacking one cannot match (prefilter) */
     const char *text;        /* as written */
 } tb_pattern;
 
