@@ -248,7 +248,9 @@ static int compound_members(coder *c, int w, int *out, int max)
      * into its members; an actor inside one is itself alone */
     tb_parse *p = c->p;
     int h = w;
-    if (!p->cmp_head[h]) return 0;
+    /* nor does a forwarded compound (after Halt): TABARI's tail check stops at
+     * the end of the sentence, so "they" gets the compound's first actor */
+    if (h >= p->n || !p->cmp_head[h]) return 0;
     int id = p->cmp_head[h], n = 0;
     for (int k = h; k < p->ntot && n < max; k++) {
         if (p->wtype[k] == TB_ACTOR && p->htag[k] == TB_ACTOR) out[n++] = k;

@@ -521,7 +521,9 @@ static void complexity(tb_parse *p)
     if (o->cplx_conj && nconj >= o->cplx_conj) { snprintf(buf, sizeof buf, "conjunctions(%d) >= %d", nconj, o->cplx_conj); add_why(p, buf); }
     if (o->cplx_lateverb && nverb && iverb >= o->cplx_lateverb) add_why(p, "verb position");
     if (o->cplx_lateverb && !nverb && !o->noverb) add_why(p, "verb missing");
-    if (nverb && o->noactprior) {
+    /* as in TABARI, without any verb these look at the whole sentence (prior)
+     * or at nothing (after) */
+    if (o->noactprior) {
         int ok = 1;
         for (int k = 0; k < iverb && k < p->n; ) {
             if (dyad_tabari_skip_sub(p, &k)) continue;
@@ -530,7 +532,7 @@ static void complexity(tb_parse *p)
         }
         if (ok) add_why(p, "no actor before verb");
     }
-    if (nverb && o->noactafter) {
+    if (o->noactafter) {
         int ok = 1;
         for (int k = iverb + 1; k < p->n; ) {
             if (dyad_tabari_skip_sub(p, &k)) continue;
