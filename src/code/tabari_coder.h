@@ -68,6 +68,13 @@ void dyad_tabari_code_words(const dyad_tabari *t, const tb_opts *o, const tb_wor
                             int32_t date, dyad_arena *a, tb_result *res,
                             const tb_forward *fwd_in, tb_forward *fwd_out);
 
+/* For `dyad explain`: how TABARI mode parses a sentence, one line per call of
+ * out (words with their types and the roots' file:line, clauses, compounds,
+ * comma-delimited clauses, pronoun references, complexity). */
+void dyad_tabari_describe(const dyad_tabari *t, const tb_opts *o, const tb_word *w, int nw, int32_t date,
+                          const tb_forward *fwd, dyad_arena *a,
+                          void (*out)(void *user, const char *line), void *user);
+
 /* ---- parser internals shared by tabari_parse.c and tabari_coder.c ----- */
 
 typedef struct tb_lm { int32_t lit; uint8_t exact; } tb_lm;   /* literal of a word */

@@ -55,6 +55,8 @@ static const char *span_text(dyad_arena *a, const char *sent, dyad_span sp)
     return dyad_arena_strndup(a, sent + sp.start, (size_t)(sp.end - sp.start));
 }
 
+static void trace_line(void *user, const char *line) { dyad_trace(user, "%s", line); }
+
 int dyad_tabari_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, void *user)
 {
     const dyad_ctx *ctx = c->ctx;
@@ -76,7 +78,18 @@ int dyad_tabari_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn
         tb_word *w;
         int nw = dyad_tabari_words(ctx->tabari, s->tok, s->ntok, &c->arena, &w);
         prev = fwd;
+        if (c->trace) {
+            dyad_trace(c, "== sentence %d (TABARI mode): words, types, roots", s->index);
+            dyad_tabari_describe(ctx->tabari, o, w, nw, date, i ? &prev : NULL, &c->arena, trace_line, c);
+        }
         dyad_tabari_code_words(ctx->tabari, o, w, nw, date, &c->arena, res, i ? &prev : NULL, &fwd);
+        if (c->trace) {
+            if (res->status == TB_TOO_SHORT) dyad_trace(c, "  not coded: %s (SET: MINIMUM WORDS)", res->why);
+            else if (res->status && res->status != TB_TOO_SHORT) dyad_trace(c, "  no events: %s", res->why);
+            for (int k = 0; k < res->nev; k++)
+                dyad_trace(c, "  EVENT %s -> %s %s by %s:%d", res->ev[k].src, res->ev[k].tgt, res->ev[k].code,
+                           res->ev[k].rule.file, res->ev[k].rule.line);
+        }
         if (res->status != TB_OK || !res->nev) continue;
         const char *text = dyad_arena_strndup(&c->arena, t.norm + s->start, s->end - s->start);
         for (int k = 0; k < res->nev; k++) {

@@ -604,3 +604,41 @@ void dyad_tabari_parse(tb_parse *p, dyad_arena *a)
     check_discards(p);
     if (!p->discard) complexity(p);
 }
+
+/* ---- explain ---------------------------------------------------------------- */
+
+static const char *const type_name[] = {
+    "-", "actor", "agent", "verb", "noun", "adjective", "determiner", "conjunction", "preposition",
+    "pronoun", "auxiliary", "by", "time", "comma", "number", "cancelled", "halt"
+};
+
+void dyad_tabari_describe(const dyad_tabari *t, const tb_opts *o, const tb_word *w, int nw, int32_t date,
+                          const tb_forward *fwd, dyad_arena *a,
+                          void (*out)(void *user, const char *line), void *user)
+{
+    tb_parse p = { .t = t, .o = o, .w = w, .n = nw, .date = date, .fwd = fwd };
+    dyad_tabari_parse(&p, a);
+    char line[600];
+    for (int i = 0; i < nw; i++) {
+        int k = snprintf(line, sizeof line, "  %2d %-16s %-11s", i, w[i].text, type_name[p.wtype[i] <= TB_HALT ? p.wtype[i] : 0]);
+        if (p.htag[i] && p.iroot[i] >= 0) {
+            const tb_root *r = dyad_tabari_root(t, p.iroot[i]);
+            k += snprintf(line + k, sizeof line - (size_t)k, " %s (%s:%d)", r->text, r->src.file, r->src.line);
+            if (r->type == TB_ACTOR) {
+                const char *c = dyad_tabari_actor_code(t, r, date);
+                k += snprintf(line + k, sizeof line - (size_t)k, " [%s]", c ? c : "");
+            } else if (r->type == TB_AGENT) k += snprintf(line + k, sizeof line - (size_t)k, " [%s]", dyad_tabari_agent_code(t, r->arg));
+        }
+        if (p.ref[i] >= 0) k += snprintf(line + k, sizeof line - (size_t)k, " -> word %d%s", p.ref[i], p.ref[i] > nw ? " (forwarded)" : "");
+        if (p.cmp_head[i]) k += snprintf(line + k, sizeof line - (size_t)k, " <compound");
+        if (p.cmp_tail[i]) k += snprintf(line + k, sizeof line - (size_t)k, " compound>");
+        if (p.sub_head[i]) k += snprintf(line + k, sizeof line - (size_t)k, " <comma-clause (not coded)");
+        if (p.sub_tail[i]) k += snprintf(line + k, sizeof line - (size_t)k, " comma-clause>");
+        out(user, line);
+    }
+    int k = snprintf(line, sizeof line, "  clauses:");
+    for (int c = 0; c < p.nclause && k < (int)sizeof line - 20; c++) k += snprintf(line + k, sizeof line - (size_t)k, " [%d-%d]", p.cl_start[c], p.cl_end[c]);
+    out(user, line);
+    if (p.discard) { snprintf(line, sizeof line, "  discarded: %s", p.why); out(user, line); }
+    if (p.complex) { snprintf(line, sizeof line, "  complex (not coded): %s", p.why); out(user, line); }
+}
