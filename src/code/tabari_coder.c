@@ -48,7 +48,7 @@ typedef struct coder {
     int lenalt, incond;
     raw_event ev[TB_MAX_EVENTS];
     int nev;
-    uint64_t litmask;           /* bits of the literals present in the sentence */
+    uint64_t litmask[4];        /* TB_LITBIT of the literals present in the sentence */
 } coder;
 
 static const actor NO_ACTOR = { NULL, NULL, -1, -1 };
@@ -427,7 +427,9 @@ static void do_verb(coder *c, int verb)
     for (int i = 0; i < v->npat && !got; i++) {
         const tb_pattern *pt = dyad_tabari_pattern(c->t, v, i);
         if (gotalt && pt->length <= maxlen) { got = 1; break; }
-        if (pt->need & ~c->litmask) continue;        /* a word it needs is not in the sentence */
+        if ((pt->need[0] & ~c->litmask[0]) | (pt->need[1] & ~c->litmask[1]) |
+            (pt->need[2] & ~c->litmask[2]) | (pt->need[3] & ~c->litmask[3]))
+            continue;                                /* a word it needs is not in the sentence */
         c->idx_src = c->idx_tgt = c->idx_cmp = -1;
         if (!check_pattern(c, pt, verb)) continue;
         int make = 0;
@@ -632,7 +634,10 @@ void dyad_tabari_code_words(const dyad_tabari *t, const tb_opts *o, const tb_wor
     c->o = o;
     c->src = c->tgt = NO_ACTOR;
     for (int i = 0; i < p.n; i++)
-        for (int k = 0; k < p.nlm[i]; k++) c->litmask |= 1ULL << (p.lms[p.lm0[i] + k].lit & 63);
+        for (int k = 0; k < p.nlm[i]; k++) {
+            uint32_t b = TB_LITBIT(p.lms[p.lm0[i] + k].lit);
+            c->litmask[b >> 6] |= 1ULL << (b & 63);
+        }
     check_verbs(c);
     finish(c, res);
 }

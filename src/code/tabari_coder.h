@@ -93,6 +93,7 @@ typedef struct tb_parse {
     int32_t *rhead, *rtail;     /* head of the covering root; tail (at the head) */
     uint8_t *htag;              /* type tag at a root head, 0 none */
     int32_t *lm0, *nlm;         /* slice of lms per word */
+    uint64_t *lmask;            /* per word: bits (lit % 64) of its literals */
     tb_lm *lms;
     int32_t *cmp_head, *cmp_tail;   /* compound id (>0) starting/ending here */
     uint8_t *compd;             /* inside a compound */

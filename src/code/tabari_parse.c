@@ -103,6 +103,7 @@ int dyad_tabari_words(const dyad_tabari *t, const dyad_token *tok, int ntok, dya
 int dyad_tabari_has_lit(const tb_parse *p, int pos, int lit)
 {
     if (pos < 0 || pos >= p->n) return 0;
+    if (!(p->lmask[pos] & (1ULL << (lit & 63)))) return 0;
     const tb_lm *m = p->lms + p->lm0[pos];
     for (int i = 0; i < p->nlm[pos]; i++) if (m[i].lit == lit) return m[i].exact ? 2 : 1;
     return 0;
@@ -125,9 +126,12 @@ static void find_literals(tb_parse *p, dyad_arena *a)
         p->nlm[i] = 0;
         if (p->w[i].kind) continue;
         int len = p->w[i].len > 63 ? 63 : p->w[i].len;
+        uint64_t h = 1469598103934665603ULL;
         for (int k = 1; k <= len; k++) {
-            int lit = dyad_tabari_literal(p->t, p->w[i].text, (size_t)k);
+            h = dyad_tabari_hash_step(h, p->w[i].text[k - 1]);
+            int lit = dyad_tabari_literal_hashed(p->t, p->w[i].text, (size_t)k, h);
             if (lit < 0) continue;
+            p->lmask[i] |= 1ULL << (lit & 63);
             if (used == cap) {
                 tb_lm *nl = dyad_arena_alloc(a, (size_t)cap * 2 * sizeof *nl);
                 memcpy(nl, p->lms, (size_t)used * sizeof *nl);
@@ -583,6 +587,7 @@ void dyad_tabari_parse(tb_parse *p, dyad_arena *a)
     p->ref = dyad_arena_alloc(a, m * sizeof(int32_t));
     p->lm0 = dyad_arena_alloc(a, m * sizeof(int32_t));
     p->nlm = dyad_arena_alloc(a, m * sizeof(int32_t));
+    p->lmask = dyad_arena_calloc(a, m, sizeof(uint64_t));
     p->cmp_head = dyad_arena_calloc(a, m, sizeof(int32_t));
     p->cmp_tail = dyad_arena_calloc(a, m, sizeof(int32_t));
     p->sub_head = dyad_arena_calloc(a, m, sizeof(int32_t));

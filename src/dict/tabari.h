@@ -62,13 +62,15 @@ typedef struct tb_code {     /* one actor code, maybe date-restricted */
     int32_t from, to;        /* yyyymmdd inclusive; from = -1: unrestricted */
 } tb_code;
 
+#define TB_LITBIT(lit) ((uint32_t)((uint32_t)(lit) * 2654435761u) >> 24)   /* 0..255 */
+
 typedef struct tb_pattern {
     dyad_src src;
     tb_seq seq;              /* elements; exactly one TB_P_VERB */
     int32_t verbpos;         /* index of '*' in seq */
     const char *code;        /* "064", "032:033", "023?", "---" */
     int32_t length, maxalt;  /* TABARI's length (alnum chars), longest alternative */
-    uint64_t need;           /* bit (lit % 64) of every literal outside { } and &SETs:
+    uint64_t need[4];        /* bit TB_LITBIT(lit) of every literal outside { } and &SETs:
                                 a sentence lacking one cannot match (prefilter) */
     const char *text;        /* as written */
 } tb_pattern;
@@ -143,6 +145,11 @@ const char *dyad_tabari_text_file(const dyad_tabari *t);
 /* Literal id of a lower-cased string of n bytes, -1 if none. */
 int dyad_tabari_literal(const dyad_tabari *t, const char *s, size_t n);
 int dyad_tabari_literal_len(const dyad_tabari *t, int lit);
+/* The same with the hash of s[0..n) given: the hash of a prefix extends to
+ * the next one with one step (FNV-1a from 1469598103934665603), so all the
+ * prefixes of a word cost one pass. */
+int dyad_tabari_literal_hashed(const dyad_tabari *t, const char *s, size_t n, uint64_t h);
+uint64_t dyad_tabari_hash_step(uint64_t h, char c);
 /* Roots whose first literal is lit. */
 const int32_t *dyad_tabari_roots_for(const dyad_tabari *t, int lit, int *n);
 const tb_root *dyad_tabari_root(const dyad_tabari *t, int id);

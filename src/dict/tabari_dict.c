@@ -64,8 +64,18 @@ static int lit_rehash(dyad_tabari *t, size_t ncap)
 
 int dyad_tabari_literal(const dyad_tabari *t, const char *s, size_t n)
 {
+    return dyad_tabari_literal_hashed(t, s, n, hash_bytes(s, n));
+}
+
+uint64_t dyad_tabari_hash_step(uint64_t h, char c)
+{
+    return (h ^ (unsigned char)c) * 1099511628211ULL;
+}
+
+int dyad_tabari_literal_hashed(const dyad_tabari *t, const char *s, size_t n, uint64_t h)
+{
     if (!t->lcap) return -1;
-    size_t j = hash_bytes(s, n) & (t->lcap - 1);
+    size_t j = h & (t->lcap - 1);
     while (t->lhash[j] >= 0) {
         int32_t id = t->lhash[j];
         if (t->litlen.v[id] == n && memcmp(t->lits.v[id], s, n) == 0) return id;

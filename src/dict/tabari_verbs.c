@@ -95,7 +95,10 @@ static int add_pattern(dyad_tabari *t, int verb, const char *b, const char *e, d
                      .text = tb_strdup(t, pb, (size_t)(pe - pb)) };
     p.length = lit_len_seq(t, q, &p.maxalt);
     for (int i = 0; i < q.n; i++)
-        if (t->elems.v[q.off + i].kind == TB_P_LIT) p.need |= 1ULL << (t->elems.v[q.off + i].arg & 63);
+        if (t->elems.v[q.off + i].kind == TB_P_LIT) {
+            uint32_t b = TB_LITBIT(t->elems.v[q.off + i].arg);
+            p.need[b >> 6] |= 1ULL << (b & 63);
+        }
     if (TB_PUSH(t->pats, p) < 0) return -1;
     tb_verb *v = &t->verbs.v[verb];
     if (v->pat0 + v->npat != (int32_t)t->patorder.n)
