@@ -191,7 +191,7 @@ int dyad_tabari_option_line(tb_opts *o, const char *line, char *err, size_t errl
     while (isspace((unsigned char)*arg)) arg++;
     if (colon) *colon = '\0';
     char *cmd = buf;
-    while (n && isspace((unsigned char)cmd[strlen(cmd) - 1])) cmd[strlen(cmd) - 1] = '\0';
+    for (size_t l = strlen(cmd); l && isspace((unsigned char)cmd[l - 1]); l--) cmd[l - 1] = '\0';
     if (!strcmp(cmd, "COMPLEX")) return complex_cmd(o, arg, err, errlen);
     if (!strcmp(cmd, "SET")) return set_cmd(o, arg, err, errlen);
     if (!strcmp(cmd, "DEFAULT")) return default_cmd(o, arg, err, errlen);
