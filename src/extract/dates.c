@@ -103,7 +103,12 @@ static dyad_ymd add_months(dyad_ymd a, int n)
 
 static const char *T(const dyad_token *t, int i) { return t[i].lower ? t[i].lower : ""; }
 static int is(const dyad_token *t, int i, int n, const char *w) { return i < n && strcmp(T(t, i), w) == 0; }
-static int cap(const dyad_token *t, int i) { return (t[i].flags & DYAD_TOK_CAP) != 0; }
+static int cap(const dyad_token *t, int i)
+{
+    const char *x = t[i].text;
+    if (x && !strncmp(x, "mid-", 4)) return x[4] >= 'A' && x[4] <= 'Z';   /* "mid-March" */
+    return (t[i].flags & DYAD_TOK_CAP) != 0;
+}
 
 /* 1..12 for a month name or its abbreviation (trailing period allowed). */
 static int month_of(const char *w)
@@ -113,6 +118,7 @@ static int month_of(const char *w)
     static const char *abbr[12] = { "jan", "feb", "mar", "apr", "may", "jun", "jul",
                                     "aug", "sep", "oct", "nov", "dec" };
     char w2[16];
+    if (!strncmp(w, "mid-", 4)) w += 4;                 /* "mid-September" */
     size_t n = strlen(w);
     if (n == 0 || n >= sizeof w2) return 0;
     memcpy(w2, w, n + 1);
@@ -189,6 +195,7 @@ static int trigger(const dyad_token *t, int i)
 {
     const char *w = T(t, i);
     if ((t[i].flags & DYAD_TOK_NUM) || (w[0] >= '0' && w[0] <= '9')) return 1;
+    if (!strncmp(w, "mid-", 4)) w += 4;
     const char *dash = strchr(w, '-');
     char head[16];
     if (dash && dash > w && (size_t)(dash - w) < sizeof head) {     /* "twenty-one" */
@@ -395,7 +402,12 @@ static int match_offset(const dyad_token *t, int i, int n, int i0, dyad_ymd art,
     int j = i + used, unit;
     if (j >= n || !(unit = unit_of(T(t, j)))) return 0;
     j++;
-    if (is(t, j, n, "ago") || is(t, j, n, "earlier")) {
+    if (is(t, j, n, "earlier") || is(t, j, n, "later")) {
+        /* "a day earlier": relative to another event, not to the article */
+        emit_ymd(out, nout, max, i, j + 1, art, DYAD_PREC_NONE);
+        return j + 1;
+    }
+    if (is(t, j, n, "ago")) {
         if (unit == 1 || unit == 7)
             emit_ymd(out, nout, max, i, j + 1, dyad_ymd_add_days(art, -v * unit), DYAD_PREC_DAY);
         else if (unit == 30)
@@ -404,11 +416,11 @@ static int match_offset(const dyad_token *t, int i, int n, int i0, dyad_ymd art,
             emit(out, nout, max, i, j + 1, art.y - (int)v, 1, 1, DYAD_PREC_YEAR);
         return j + 1;
     }
-    if (is(t, j, n, "after") || is(t, j, n, "before") || is(t, j, n, "later")) {
+    if (is(t, j, n, "after") || is(t, j, n, "before")) {
         int sign = is(t, j, n, "before") ? -1 : 1;
         dyad_date_hit anchor[2];
         int na = 0, e = 0;
-        if (!is(t, j, n, "later")) e = match_absolute(t, j + 1, n, j + 1, art, future, anchor, &na, 2);
+        e = match_absolute(t, j + 1, n, j + 1, art, future, anchor, &na, 2);
         if (e > 0 && na == 1 && anchor[0].prec == DYAD_PREC_DAY) {
             dyad_ymd r = unit == 30 ? add_months(anchor[0].date, sign * (int)v)
                        : unit == 365 ? add_months(anchor[0].date, sign * 12 * (int)v)

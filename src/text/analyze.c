@@ -62,10 +62,14 @@ static size_t fold(const unsigned char *s, size_t n, char *out, int ascii)
             int last = 0;
             utf8proc_ssize_t m = utf8proc_decompose_char((utf8proc_int32_t)c, dst, 4,
                                                          UTF8PROC_CASEFOLD, &last);
-            if (m < 1 || m > 4) { memcpy(out + o, s + i, (size_t)k); o += (size_t)k; }
-            else
+            utf8proc_uint8_t tmp[16];
+            size_t len = 0;
+            if (m >= 1 && m <= 4)
                 for (utf8proc_ssize_t j = 0; j < m; j++)
-                    o += (size_t)utf8proc_encode_char(dst[j], (utf8proc_uint8_t *)out + o);
+                    len += (size_t)utf8proc_encode_char(dst[j], tmp + len);
+            /* at most 4 output bytes per input byte keeps within the buffer */
+            if (len == 0 || len > 4 * (size_t)k) { memcpy(out + o, s + i, (size_t)k); o += (size_t)k; }
+            else { memcpy(out + o, tmp, len); o += len; }
         }
         i += (size_t)k;
     }

@@ -3,7 +3,8 @@
  *
  * A sentence ends
  *   - before a blank line (always);
- *   - after . ! ? ... … plus any closing quotes/brackets glued to it, when the
+ *   - after . ! ? ... … plus any closing quotes/brackets glued to it (an
+ *     ellipsis inside an open double quote is an omission, not a stop), when the
  *     next token is not lower case and not , ; : ) ("...," he said. / '"Why?"
  *     asked Smith' stay whole); '?" Putin asked' also stays whole when the
  *     capitalised word is followed by a verb of saying;
@@ -144,6 +145,16 @@ static int ends_at_stop(const ctx *c, size_t i, size_t *next)
         j + 1 < c->n && !c->t[j + 1].nl && is_reporting(c, j + 1))
         return 0;
     return 1;
+}
+
+/* A double quotation mark (" “ ” „ « »), open or close? */
+static int double_quote(const ctx *c, size_t i)
+{
+    const dyad_rtok *t = &c->t[i];
+    if (t->kind != RT_PUNCT || (t->punct != P_OPEN && t->punct != P_CLOSE) || t->bracket) return 0;
+    const unsigned char *p = c->s + t->start;
+    return p[0] == '"' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x9C && p[2] <= 0x9E) ||
+           (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
 }
 
 /* Does the sentence end after the abbreviation at i (class any)? */
@@ -309,16 +320,25 @@ int dyad_split(const dyad_lexicon *lx, dyad_arena *a, const char *s, dyad_rtoks 
     int seen = 0, rc;
     *out = NULL;
     *nout = 0;
+    int quote = 0;                 /* double quotes open in this sentence */
     for (size_t i = 0; i < n;) {
         if (i > b && (c.t[i].nl == 2 || (c.t[i].nl == 1 && ends_at_break(&c, b, i)) ||
                       i - b >= DYAD_MAX_SENT_TOKENS)) {
             if ((rc = emit(a, out, nout, &cap, b, i))) return rc;
             b = i;
+            quote = 0;
         }
         size_t next = i + 1;
         const dyad_rtok *t = &c.t[i];
         int end = 0;
-        if (t->kind == RT_PUNCT && (t->punct == P_TERM || t->punct == P_ELLIPSIS))
+        if (double_quote(&c, i)) quote += t->punct == P_OPEN ? 1 : quote > 0 ? -1 : 0;
+        /* an ellipsis inside a quotation marks an omission, not an end:
+         * "We will ... Ukraine will win," he said. */
+        int omission = t->kind == RT_PUNCT && t->punct == P_ELLIPSIS && quote > 0 &&
+                       !(i + 1 < n && !c.t[i + 1].space && double_quote(&c, i + 1));
+        if (omission)
+            end = 0;
+        else if (t->kind == RT_PUNCT && (t->punct == P_TERM || t->punct == P_ELLIPSIS))
             end = ends_at_stop(&c, i, &next);
         else if (t->flags & DYAD_TOK_ABBR)
             end = ends_at_abbr(&c, i, &next);
@@ -327,6 +347,7 @@ int dyad_split(const dyad_lexicon *lx, dyad_arena *a, const char *s, dyad_rtoks 
             if ((rc = emit(a, out, nout, &cap, b, next))) return rc;
             b = next;
             i = next;
+            quote = 0;
         } else {
             i++;
         }

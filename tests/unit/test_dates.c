@@ -61,6 +61,7 @@ static void absolute_forms(void **state)
     D("Troops entered the city in March 2021.", "2021-06-01", "2021-03-01/month");
     D("Troops entered the city in 2019.", "2021-06-01", "2019-01-01/year");
     D("Troops entered the city in March.", "2021-06-01", "2021-03-01/month");
+    D("Troops entered the city in mid-March.", "2021-06-01", "2021-03-01/month");
 }
 
 static void year_inference(void **state)
@@ -125,6 +126,7 @@ static void vague(void **state)
     D("Attacks have grown in recent months.", "2021-03-03", "vague");
     D("A ceasefire came a month after the vote.", "2021-03-03", "vague");
     D("Rebels attacked the base recently.", "2021-03-03", "vague");
+    D("Rebels had attacked the base a day earlier.", "2021-03-03", "vague");
     D("Rebels attacked the base.", "2021-03-03", "none");
     /* words that look like dates but are not */
     D("Officials may march to the capital.", "2021-03-03", "none");

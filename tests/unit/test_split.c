@@ -99,6 +99,10 @@ static const split_case cases[] = {
       { "Peace is near\xE2\x80\xA6", "The envoy said so." } },
     { "ellipsis in quote", "\"We tried ... but failed,\" he said.",
       { "\"We tried ... but failed,\" he said." } },
+    { "ellipsis omission in quote", "\"We will fight ... Ukraine will win,\" he said. Crowds cheered.",
+      { "\"We will fight ... Ukraine will win,\" he said.", "Crowds cheered." } },
+    { "ellipsis closing a quote", "\"We waited...\" Then the shelling began.",
+      { "\"We waited...\"", "Then the shelling began." } },
     /* quotes */
     { "quote then quote", "\"We will fight,\" he said. \"We will win.\"",
       { "\"We will fight,\" he said.", "\"We will win.\"" } },
