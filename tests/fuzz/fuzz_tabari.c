@@ -23,10 +23,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data, size);
     text[size] = '\0';
     dyad_tabari *t = dyad_tabari_new();
-    dyad_tabari_actors_string(t, "f.actors", "ARNOR [ARN]\nGONDOR [GON]\n+MINAS_TIRITH\n  [GON <990101]\nG2 [USA/GBR]\n");
-    dyad_tabari_actors_string(t, "f.agents", "MINISTER_ [~GOV]\n");
-    dyad_tabari_verbs_string(t, "f.verbs", "<SYNSETS>\n&X\n+TIES\n+&Y_Z\n</SYNSETS>\nRESTOR [---]\n- * DIPLOMATIC [064]\n"
-                                           "- + * { A | B_C } &X $ [1:2]\nMEET [031:031]\n- % * [032]\n- ^ * + [033!]\n");
+    dyad_tabari_actors_string(t, "f.actors", "KELDORA [KEL]\nVARMENT [VAR]\n+VARMENT_CITY\n  [VAR <990101]\nG2 [USA/GBR]\n");
+    dyad_tabari_actors_string(t, "f.agents", "STEWARD_ [~GOV]\n");
+    dyad_tabari_verbs_string(t, "f.verbs", "<SYNSETS>\n&X\n+LINKS\n+&Y_Z\n</SYNSETS>\nMEND [---]\n- * FRIENDLY [064]\n"
+                                           "- + * { A | B_C } &X $ [1:2]\nCONFER [031:031]\n- % * [032]\n- ^ * + [033!]\n");
     dyad_tabari_actors_string(t, "x.actors", text);
     dyad_tabari_actors_string(t, "x.agents", text);
     dyad_tabari_verbs_string(t, "x.verbs", text);

@@ -58,45 +58,45 @@ static void test_actors_ok(void **state)
     (void)state;
     dyad_tabari *t = load("a.actors",
         "# comment\n"
-        "ARNOR [ARN] ; a comment\n"
-        "AXNOR  [AR1 <911226] [AR2]\n"
-        "ALBRIGHT  [USAGOV 991201-010114] [---] ;ems\n"
-        "EAST_GERMANY [GME <901103]\n"
+        "KELDORA [KEL] ; a comment\n"
+        "PELLIN  [PL1 <911226] [PL2]\n"
+        "HARDWICK  [XYZGOV 991201-010114] [---] ;tst\n"
+        "OLD_REPUBLIC [ORP <901103]\n"
         "G2 [USA/GBR]\n"
-        "GOLLUM ; pas\n"
-        "+SMEAGOL\n"
-        "  [HOB <950601]\n"
-        "\t[HOBREB >950602]\n"
-        "REAGAN [### > 890120] [USA]\n"
+        "MERRICK ; tst\n"
+        "+MERRICKS_TWIN\n"
+        "  [MRK <950601]\n"
+        "\t[MRKREB >950602]\n"
+        "STATESMAN [### > 890120] [USA]\n"
         "BAD_NEWS [- - -]\n"
-        "<NOUN>\nGOATS\nBLACK_SHEEP ;x\n</NOUN>\n"
-        "<ADJECTIVE>\nLAZY\n</ADJECTIVE>\n"
+        "<NOUN>\nPEBBLES\nGREY_STONES ;x\n</NOUN>\n"
+        "<ADJECTIVE>\nSLEEPY\n</ADJECTIVE>\n"
         "~FINISH\nNOT_READ [XXX]\n");
     assert_int_equal(dyad_tabari_nerrors(t), 0);
-    const tb_root *r = find_root(t, "ARNOR");
+    const tb_root *r = find_root(t, "KELDORA");
     assert_non_null(r);
     assert_int_equal(r->type, TB_ACTOR);
-    assert_string_equal(dyad_tabari_actor_code(t, r, 19950101), "ARN");
-    r = find_root(t, "AXNOR");
-    assert_string_equal(dyad_tabari_actor_code(t, r, 19911226), "AR1");
-    assert_string_equal(dyad_tabari_actor_code(t, r, 19911227), "AR2");
-    r = find_root(t, "ALBRIGHT");
-    assert_string_equal(dyad_tabari_actor_code(t, r, 20000101), "USAGOV");
+    assert_string_equal(dyad_tabari_actor_code(t, r, 19950101), "KEL");
+    r = find_root(t, "PELLIN");
+    assert_string_equal(dyad_tabari_actor_code(t, r, 19911226), "PL1");
+    assert_string_equal(dyad_tabari_actor_code(t, r, 19911227), "PL2");
+    r = find_root(t, "HARDWICK");
+    assert_string_equal(dyad_tabari_actor_code(t, r, 20000101), "XYZGOV");
     assert_string_equal(dyad_tabari_actor_code(t, r, 19990101), "---");
-    r = find_root(t, "EAST_GERMANY");          /* a single restriction defaults to null */
-    assert_string_equal(dyad_tabari_actor_code(t, r, 19890101), "GME");
+    r = find_root(t, "OLD_REPUBLIC");          /* a single restriction defaults to null */
+    assert_string_equal(dyad_tabari_actor_code(t, r, 19890101), "ORP");
     assert_string_equal(dyad_tabari_actor_code(t, r, 19950101), "---");
     assert_string_equal(dyad_tabari_actor_code(t, find_root(t, "G2"), 19950101), "USA/GBR");
-    r = find_root(t, "SMEAGOL");               /* synonyms share the group's codes */
+    r = find_root(t, "MERRICKS_TWIN");               /* synonyms share the group's codes */
     assert_non_null(r);
-    assert_string_equal(dyad_tabari_actor_code(t, r, 19950101), "HOB");
-    assert_string_equal(dyad_tabari_actor_code(t, r, 19970101), "HOBREB");
-    assert_ptr_equal(dyad_tabari_root(t, r->parent), find_root(t, "GOLLUM"));
-    assert_string_equal(dyad_tabari_actor_code(t, find_root(t, "REAGAN"), 19900101), "###");
+    assert_string_equal(dyad_tabari_actor_code(t, r, 19950101), "MRK");
+    assert_string_equal(dyad_tabari_actor_code(t, r, 19970101), "MRKREB");
+    assert_ptr_equal(dyad_tabari_root(t, r->parent), find_root(t, "MERRICK"));
+    assert_string_equal(dyad_tabari_actor_code(t, find_root(t, "STATESMAN"), 19900101), "###");
     assert_string_equal(dyad_tabari_actor_code(t, find_root(t, "BAD_NEWS"), 19900101), "---");
-    assert_int_equal(find_root(t, "GOATS")->type, TB_NOUN);
-    assert_int_equal(find_root(t, "BLACK_SHEEP")->type, TB_NOUN);
-    assert_int_equal(find_root(t, "LAZY")->type, TB_ADJ);
+    assert_int_equal(find_root(t, "PEBBLES")->type, TB_NOUN);
+    assert_int_equal(find_root(t, "GREY_STONES")->type, TB_NOUN);
+    assert_int_equal(find_root(t, "SLEEPY")->type, TB_ADJ);
     assert_null(find_root(t, "NOT_READ"));
     assert_int_equal(r->src.line, 8);
     dyad_tabari_free(t);
@@ -105,39 +105,39 @@ static void test_actors_ok(void **state)
 static void test_actor_errors(void **state)
 {
     (void)state;
-    one_error("e.actors", "ARNOR [ARN]\nGONDOR GON]\n", 2, "missing '['");
-    one_error("e.actors", "ARNOR [ARN\n", 1, "missing ']'");
-    one_error("e.actors", "ARNOR []\n", 1, "empty code");
-    one_error("e.actors", "ALBRIGHZ  [991201-010114] [---]\n", 1, "has no code");
+    one_error("e.actors", "KELDORA [KEL]\nVARMENT VAR]\n", 2, "missing '['");
+    one_error("e.actors", "KELDORA [KEL\n", 1, "missing ']'");
+    one_error("e.actors", "KELDORA []\n", 1, "empty code");
+    one_error("e.actors", "WRONGLINE  [991201-010114] [---]\n", 1, "has no code");
     one_error("e.actors", "X [A <9912]\n", 1, "bad date restriction");
     one_error("e.actors", "X [A 991301-000101]\n", 1, "bad date range");
     one_error("e.actors", "X [A 1991]\n", 1, "bad date restriction");
     one_error("e.actors", "X [A] junk\n", 1, "missing '['");
-    one_error("e.actors", "+SMEAGOL\n", 1, "synonym '+' without an actor");
-    one_error("e.actors", "  [HOB]\n", 1, "indented code line without an actor");
-    one_error("e.actors", "GOATS\nARNOR [ARN]\n", 1, "actor without a code");
-    one_error("e.actors", "[ARN]\n", 1, "missing phrase");
+    one_error("e.actors", "+MERRICKS_TWIN\n", 1, "synonym '+' without an actor");
+    one_error("e.actors", "  [MRK]\n", 1, "indented code line without an actor");
+    one_error("e.actors", "PEBBLES\nKELDORA [KEL]\n", 1, "actor without a code");
+    one_error("e.actors", "[KEL]\n", 1, "missing phrase");
     one_error("e.actors", "</NOUN>\n", 1, "</NOUN> without <NOUN>");
     one_error("e.actors", "</ADJECTIVE>\n", 1, "</ADJECTIVE> without <ADJECTIVE>");
-    one_error("e.actors", "ARNOR [ARN]\n<NOUN>\nGOATS\n", 2, "missing </NOUN>");
+    one_error("e.actors", "KELDORA [KEL]\n<NOUN>\nPEBBLES\n", 2, "missing </NOUN>");
     one_error("e.actors", "<VERBS>\n", 1, "unknown section tag");
-    one_error("e.actors", "<NOUN>\nGOATS [XX]\n</NOUN>\n", 2, "take no code");
+    one_error("e.actors", "<NOUN>\nPEBBLES [XX]\n</NOUN>\n", 2, "take no code");
 }
 
 static void test_agents(void **state)
 {
     (void)state;
-    dyad_tabari *t = load("a.agents", "~~~~~\nPRESIDENT_ [~GOVPRS] ;ns\nHUMAN_RIGHTS_BODY_   [  NGO~]\n");
+    dyad_tabari *t = load("a.agents", "~~~~~\nCHAIRMAN_ [~GOVCHR] ;tst\nCIVIC_WATCH_GROUP_   [  NGO~]\n");
     assert_int_equal(dyad_tabari_nerrors(t), 0);
-    const tb_root *r = find_root(t, "PRESIDENT_");
+    const tb_root *r = find_root(t, "CHAIRMAN_");
     assert_int_equal(r->type, TB_AGENT);
-    assert_string_equal(dyad_tabari_agent_code(t, r->arg), "~GOVPRS");
-    assert_string_equal(dyad_tabari_agent_code(t, find_root(t, "HUMAN_RIGHTS_BODY_")->arg), "NGO~");
+    assert_string_equal(dyad_tabari_agent_code(t, r->arg), "~GOVCHR");
+    assert_string_equal(dyad_tabari_agent_code(t, find_root(t, "CIVIC_WATCH_GROUP_")->arg), "NGO~");
     dyad_tabari_free(t);
-    one_error("e.agents", "PRESIDENT [GOVPRS]\n", 1, "lacks the '~'");
-    one_error("e.agents", "PRESIDENT\n", 1, "agent without a code");
-    one_error("e.agents", "PRESIDENT [~GOV] [~MIL]\n", 1, "one code");
-    one_error("e.agents", "PRESIDENT [~GOV <990101]\n", 1, "date restrictions");
+    one_error("e.agents", "CHAIRMAN [GOVCHR]\n", 1, "lacks the '~'");
+    one_error("e.agents", "CHAIRMAN\n", 1, "agent without a code");
+    one_error("e.agents", "CHAIRMAN [~GOV] [~MIL]\n", 1, "one code");
+    one_error("e.agents", "CHAIRMAN [~GOV <990101]\n", 1, "date restrictions");
 }
 
 /* ---- verbs ----------------------------------------------------------------- */
@@ -146,46 +146,46 @@ static void test_verbs_ok(void **state)
 {
     (void)state;
     dyad_tabari *t = load("v.verbs",
-        "<SYNSETS>\n&CURRENCY\n+DOLLAR\n+SWISS_FRANC\n&TIES\n+&CURRENCY_TIES\n</SYNSETS>\n"
-        "<TIME>\nTOMORROW [+1]\n- * AND A WEEK [+8]\n</TIME>\n"
-        "ABANDON  [345] ;pas\n"
-        "- * EFFORT  [987]\n"
-        "- * DIPLOMATIC TIES [901]\n"
-        "- SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS  [111]\n"
-        "- * &CURRENCY [903]\n"
-        "BREAK_ [1717]\n{BROKE_ BROKEN_}\n- + * BY $ [182:183]\n"
-        "ADVISE\n- +_WAS_*_BY_$ [100?]\n");
+        "<SYNSETS>\n&COINAGE\n+DUCAT\n+SILVER_CROWN\n&BONDS\n+&COINAGE_BONDS\n</SYNSETS>\n"
+        "<TIME>\nNEXTDAY [+1]\n- * AND A FORTNIGHT [+14]\n</TIME>\n"
+        "FORSAKE  [345] ;tst\n"
+        "- * ENDEAVOUR  [987]\n"
+        "- * CORDIAL LINKS [901]\n"
+        "- PROPOSED_+ * CLAIM_{ HAGUE_ | INTERNATIONAL }_TREATIES  [111]\n"
+        "- * &COINAGE [903]\n"
+        "SMASH_ [1717]\n{SMOSH_ SMASHEN_}\n- + * BY $ [182:183]\n"
+        "COUNSEL\n- +_WAS_*_BY_$ [100?]\n");
     assert_int_equal(dyad_tabari_nerrors(t), 0);
-    const tb_root *r = find_root(t, "ABANDON");
+    const tb_root *r = find_root(t, "FORSAKE");
     assert_int_equal(r->type, TB_VERB);
     const tb_verb *v = dyad_tabari_verb(t, r->arg);
     assert_string_equal(v->code, "345");
     assert_int_equal(v->npat, 4);
-    /* longest first: the alternatives pattern (9+6+11+13), then DIPLOMATIC TIES, ... */
+    /* longest first: the alternatives pattern (8+5+7+13), then CORDIAL LINKS, ... */
     assert_string_equal(dyad_tabari_pattern(t, v, 0)->code, "111");
     assert_int_equal(dyad_tabari_pattern(t, v, 0)->maxalt, 13);
     assert_string_equal(dyad_tabari_pattern(t, v, 1)->code, "901");
     assert_int_equal(dyad_tabari_pattern(t, v, 1)->src.line, 14);
-    const tb_root *f = find_root(t, "BROKEN_");
+    const tb_root *f = find_root(t, "SMASHEN_");
     assert_non_null(f);
     assert_int_equal(f->type, TB_VERB);
-    assert_int_equal(f->arg, find_root(t, "BREAK_")->arg);       /* forms share the patterns */
-    assert_null(dyad_tabari_verb(t, find_root(t, "ADVISE")->arg)->code);
-    assert_int_equal(find_root(t, "TOMORROW")->type, TB_TIME);
+    assert_int_equal(f->arg, find_root(t, "SMASH_")->arg);       /* forms share the patterns */
+    assert_null(dyad_tabari_verb(t, find_root(t, "COUNSEL")->arg)->code);
+    assert_int_equal(find_root(t, "NEXTDAY")->type, TB_TIME);
     dyad_tabari_free(t);
 }
 
 static void test_verb_errors(void **state)
 {
     (void)state;
-    one_error("e.verbs", "- * EFFORT [987]\n", 1, "pattern before any verb");
-    one_error("e.verbs", "GO [1]\n- * EFFORT\n", 2, "pattern without a [code]");
-    one_error("e.verbs", "GO [1]\n- EFFORT [2]\n", 2, "without the verb marker");
-    one_error("e.verbs", "GO [1]\n- * COMMIT * AID [2]\n", 2, "more than one '*'");
+    one_error("e.verbs", "- * ENDEAVOUR [654]\n", 1, "pattern before any verb");
+    one_error("e.verbs", "GO [1]\n- * ENDEAVOUR\n", 2, "pattern without a [code]");
+    one_error("e.verbs", "GO [1]\n- ENDEAVOUR [2]\n", 2, "without the verb marker");
+    one_error("e.verbs", "GO [1]\n- * GIVE * HELP [2]\n", 2, "more than one '*'");
     one_error("e.verbs", "GO [1]\n- * &NOPE [2]\n", 2, "unknown synset &NOPE");
     one_error("e.verbs", "GO [1]\n- { * | X } [2]\n", 2, "'*' inside { }");
-    one_error("e.verbs", "GO [1]\n- + { WAS | WERE ] * BY_ $ [2]\n", 2, "missing '}'");
-    one_error("e.verbs", "GO [1]\n- * FIRE } [2]\n", 2, "'}' outside of { }");
+    one_error("e.verbs", "GO [1]\n- + { IS | ARE ] * BY_ $ [2]\n", 2, "missing '}'");
+    one_error("e.verbs", "GO [1]\n- * FLAME } [2]\n", 2, "'}' outside of { }");
     one_error("e.verbs", "GO [1]\n- * { A | { B | C } } [2]\n", 2, "cannot be nested");
     one_error("e.verbs", "GO [1]\n- * { A | } [2]\n", 2, "empty alternative");
     one_error("e.verbs", "GO [1]\n- * A [2] extra\n", 2, "text after the code");
@@ -197,10 +197,10 @@ static void test_verb_errors(void **state)
     one_error("e.verbs", "{WENT_}\n", 1, "verb forms before any verb");
     one_error("e.verbs", "GO [1]\n{WENT_\n", 2, "missing '}' after verb forms");
     one_error("e.verbs", "GO [1]\n{ }\n", 2, "no verb forms");
-    one_error("e.verbs", "<SYNSETS>\n+DOLLAR\n</SYNSETS>\n", 2, "before any &NAME");
+    one_error("e.verbs", "<SYNSETS>\n+DUCAT\n</SYNSETS>\n", 2, "before any &NAME");
     one_error("e.verbs", "<SYNSETS>\n&X\n+A_&X\n</SYNSETS>\n", 3, "refers to itself");
     one_error("e.verbs", "<SYNSETS>\n&X\n+A\n&X\n</SYNSETS>\n", 4, "defined twice");
-    one_error("e.verbs", "<SYNSETS>\n&X\nDOLLAR\n</SYNSETS>\n", 3, "start with '&' or '+'");
+    one_error("e.verbs", "<SYNSETS>\n&X\nDUCAT\n</SYNSETS>\n", 3, "start with '&' or '+'");
     one_error("e.verbs", "<SYNSETS>\n&X\n+A * B\n</SYNSETS>\n", 3, "'*' in a synset member");
     one_error("e.verbs", "<SYNSETS>\n&X\n+ ;c\n</SYNSETS>\n", 3, "empty synset member");
     one_error("e.verbs", "<SYNSETS>\n&\n</SYNSETS>\n", 2, "synset without a name");
@@ -219,9 +219,9 @@ static void test_options(void **state)
     tb_opts o;
     char err[256];
     dyad_tabari_default_opts(&o);
-    assert_int_equal(dyad_tabari_option_line(&o, "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN", err, sizeof err), 0);
-    assert_int_equal(o.cplx_verbs, 5);
-    assert_int_equal(o.cplx_conj, 4);
+    assert_int_equal(dyad_tabari_option_line(&o, "COMPLEX: VERBS[7] CONJ[3] NOACTPRIOR NOSAVE", err, sizeof err), 0);
+    assert_int_equal(o.cplx_verbs, 7);
+    assert_int_equal(o.cplx_conj, 3);
     assert_int_equal(o.noactprior, 1);
     assert_int_equal(dyad_tabari_option_line(&o, "complex: VERBS[6]", err, sizeof err), 0);
     assert_int_equal(o.noactprior, 0);                       /* COMPLEX: resets */
@@ -233,24 +233,24 @@ static void test_options(void **state)
     assert_int_equal(o.convert_agents, 1);
     assert_int_equal(dyad_tabari_option_line(&o, "SET: MINIMUM WORDS = 4", err, sizeof err), 0);
     assert_int_equal(o.min_words, 4);
-    assert_int_equal(dyad_tabari_option_line(&o, "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", err, sizeof err), 0);
-    assert_string_equal(o.def_src, "DEFSRC");
-    assert_string_equal(o.def_tgt, "DEFTAR");
+    assert_int_equal(dyad_tabari_option_line(&o, "DEFAULT: SOURCE [SRCX] PRIOR TARGET [TGTX] AFTER", err, sizeof err), 0);
+    assert_string_equal(o.def_src, "SRCX");
+    assert_string_equal(o.def_tgt, "TGTX");
     assert_true(o.def_prior && o.def_after);
     assert_int_equal(dyad_tabari_option_line(&o, "DEFAULT: OFF", err, sizeof err), 0);
     assert_string_equal(o.def_src, "");
-    assert_int_equal(dyad_tabari_option_line(&o, "COMMA: MIN = 4 MAX = 6 EMIN = 3", err, sizeof err), 0);
-    assert_int_equal(o.comma_min, 4);
-    assert_int_equal(o.comma_emin, 3);
+    assert_int_equal(dyad_tabari_option_line(&o, "COMMA: MIN = 5 MAX = 7 EMIN = 1", err, sizeof err), 0);
+    assert_int_equal(o.comma_min, 5);
+    assert_int_equal(o.comma_emin, 1);
     assert_int_equal(dyad_tabari_option_line(&o, "COMMA: OFF", err, sizeof err), 0);
     assert_int_equal(o.comma_off, 1);
-    assert_int_equal(dyad_tabari_option_line(&o, "FORWARD: ^^*****NNN*SSS", err, sizeof err), 0);
+    assert_int_equal(dyad_tabari_option_line(&o, "FORWARD: ^^**NN*SS", err, sizeof err), 0);
     assert_int_equal(o.forward, 1);
-    assert_int_equal(dyad_tabari_option_line(&o, "FORWARD: ^^*****NNN*SSS OFF", err, sizeof err), 0);
+    assert_int_equal(dyad_tabari_option_line(&o, "FORWARD: ^^**NN*SS OFF", err, sizeof err), 0);
     assert_int_equal(o.forward, 0);
-    assert_int_equal(dyad_tabari_option_line(&o, "LABEL: 010=YIELD", err, sizeof err), 0);
+    assert_int_equal(dyad_tabari_option_line(&o, "LABEL: 999=TESTING", err, sizeof err), 0);
     assert_int_equal(dyad_tabari_option_line(&o, "// comment", err, sizeof err), 0);
-    assert_int_equal(dyad_tabari_option_line(&o, "SET: VERB USAGE = FALSE", err, sizeof err), 0);
+    assert_int_equal(dyad_tabari_option_line(&o, "SET: SOMETHING ELSE = 1", err, sizeof err), 0);
     static const struct { const char *line, *msg; } bad[] = {
         { "FROBNICATE: X", "unknown .options command" },
         { "COMPLEX: VERBS[x]", "bad number" },
@@ -291,10 +291,10 @@ static void test_project(void **state)
 {
     (void)state;
     assert_non_null(mkdtemp(dir));
-    put("t.actors", "ARNOR [ARN]\nGONDOR [GON]\n");
-    put("t.agents", "MINISTER_ [~GOV]\n");
-    put("t.verbs", "RESTOR [---]\n- * DIPLOMATIC  [064]\n");
-    put("t.options", "COMPLEX: VERBS[5] NOACTPRIOR\nBOGUS: 1\n");
+    put("t.actors", "KELDORA [KEL]\nVARMENT [VAR]\n");
+    put("t.agents", "STEWARD_ [~GOV]\n");
+    put("t.verbs", "MEND [---]\n- * FRIENDLY  [064]\n");
+    put("t.options", "COMPLEX: VERBS[7] NOACTPRIOR\nBOGUS: 1\n");
     put("t.project", "Test\n<actorsfile> t.actors\n<agentsfile>\tt.agents\n<verbsfile> t.verbs\n"
                      "<optionsfile> t.options\n<textfile> t.text\n<session 1> <coder x>\n");
     char path[512];
@@ -305,9 +305,9 @@ static void test_project(void **state)
     assert_int_equal(dyad_tabari_nfatal(t), 0);
     assert_int_equal(dyad_tabari_nerrors(t), 1);            /* BOGUS: line 2 of the options */
     assert_non_null(strstr(dyad_tabari_error_at(t, 0), "t.options:2: unknown .options command"));
-    assert_int_equal(dyad_tabari_opts(t)->cplx_verbs, 5);
-    assert_non_null(find_root(t, "ARNOR"));
-    assert_int_equal(find_root(t, "MINISTER_")->type, TB_AGENT);
+    assert_int_equal(dyad_tabari_opts(t)->cplx_verbs, 7);
+    assert_non_null(find_root(t, "KELDORA"));
+    assert_int_equal(find_root(t, "STEWARD_")->type, TB_AGENT);
     assert_non_null(strstr(dyad_tabari_text_file(t), "/t.text"));
     dyad_tabari_free(t);
 
@@ -378,35 +378,35 @@ static void test_coding(void **state)
 {
     (void)state;
     dyad_tabari *t = dyad_tabari_new();
-    dyad_tabari_actors_string(t, "c.actors", "ARNOR [ARN]\nGONDOR [GON]\nBREE [BRE]\nG2 [USA/GBR]\n");
-    dyad_tabari_actors_string(t, "c.agents", "MINISTER_ [~GOV]\n");
+    dyad_tabari_actors_string(t, "c.actors", "KELDORA [KEL]\nVARMENT [VAR]\nTOLLIS [TOL]\nG2 [USA/GBR]\n");
+    dyad_tabari_actors_string(t, "c.agents", "STEWARD_ [~GOV]\n");
     dyad_tabari_verbs_string(t, "c.verbs",
-        "RESTOR [---]\n- * DIPLOMATIC  [064]\n"
-        "ATTACK [190]\n"
-        "MEET [031:031]\n"
+        "MEND [---]\n- * FRIENDLY  [064]\n"
+        "ASSAIL [190]\n"
+        "CONFER [031:031]\n"
         "SAID [023?]\n");
     assert_int_equal(dyad_tabari_compile(t), 0);
     tb_result r;
-    code(t, "arnor is about to restore full diplomatic ties with gondor", &r);
+    code(t, "keldora is about to mend friendly ties with varment", &r);
     assert_int_equal(r.status, TB_OK);
     assert_int_equal(r.nev, 1);
-    assert_true(has(&r, "ARN", "GON", "064"));
+    assert_true(has(&r, "KEL", "VAR", "064"));
     assert_int_equal(r.ev[0].rule.line, 2);                   /* c.verbs:2, the pattern */
-    code(t, "arnor is about to restore relations with gondor", &r);
+    code(t, "keldora is about to mend relations with varment", &r);
     assert_int_equal(r.nev, 0);                               /* the root's null code */
-    code(t, "gondor was attacked by arnor on monday", &r);    /* passive swaps */
-    assert_true(has(&r, "ARN", "GON", "190"));
-    code(t, "arnor and bree meet gondor", &r);                /* compound source, paired code */
+    code(t, "varment was assailed by keldora on monday", &r);    /* passive swaps */
+    assert_true(has(&r, "KEL", "VAR", "190"));
+    code(t, "keldora and tollis confer with varment", &r);                /* compound source, paired code */
     assert_int_equal(r.nev, 4);
-    assert_true(has(&r, "ARN", "GON", "031") && has(&r, "GON", "ARN", "031"));
-    assert_true(has(&r, "BRE", "GON", "031") && has(&r, "GON", "BRE", "031"));
-    code(t, "gondor's minister attacked g2", &r);              /* agent, coded compound */
+    assert_true(has(&r, "KEL", "VAR", "031") && has(&r, "VAR", "KEL", "031"));
+    assert_true(has(&r, "TOL", "VAR", "031") && has(&r, "VAR", "TOL", "031"));
+    code(t, "varment's steward assailed g2", &r);              /* agent, coded compound */
     assert_int_equal(r.nev, 2);
-    assert_true(has(&r, "GONGOV", "USA", "190") && has(&r, "GONGOV", "GBR", "190"));
-    code(t, "arnor said gondor attacked bree", &r);           /* subordinate code yields; */
+    assert_true(has(&r, "VARGOV", "USA", "190") && has(&r, "VARGOV", "GBR", "190"));
+    code(t, "keldora said varment assailed tollis", &r);           /* subordinate code yields; */
     assert_int_equal(r.nev, 1);                               /* TABARI keeps the clause's source */
-    assert_true(has(&r, "ARN", "BRE", "190"));
-    code(t, "arnor said it would be fine", &r);               /* ... but stands alone */
+    assert_true(has(&r, "KEL", "TOL", "190"));
+    code(t, "keldora said it would be fine", &r);               /* ... but stands alone */
     assert_int_equal(r.nev, 0);                               /* no target */
     dyad_tabari_free(t);
 }
