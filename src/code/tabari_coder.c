@@ -14,8 +14,8 @@
  * actors and coded compounds (A/B) give one event per pair; paired codes
  * (032:033) add the reverse event; subordinate codes (023?) survive only
  * alone, dominant ones (111!) alone; [---] codes nothing, [###] discards the
- * sentence, [+++] marks it complex. Agents adjacent to an actor ("Gondor's
- * president", "president of Gondor") add their role code.
+ * sentence, [+++] marks it complex. Agents adjacent to an actor ("Ruritania's
+ * president", "president of Ruritania") add their role code.
  */
 #include <stdio.h>
 #include <string.h>
