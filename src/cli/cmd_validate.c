@@ -30,6 +30,7 @@ typedef struct expect {
     int nev;
     int none, discard, complex;
     int subset;                 /* "-{": further codings may be missing from the list */
+    int date;                   /* YYMMDD after the first event's '}', -1 none (time shifting) */
 } expect;
 
 static char *slurp(const char *path)
@@ -71,6 +72,7 @@ static void squeeze(char *s)
 static int parse_expect(const char *com, expect *x, tb_opts *o, const char *id, int *option_errors)
 {
     memset(x, 0, sizeof *x);
+    x->date = -1;
     int asserts = 0;
     for (const char *p = com; (p = strchr(p, '{')); ) {
         const char *q = strchr(p, '}');
@@ -99,6 +101,13 @@ static int parse_expect(const char *com, expect *x, tb_opts *o, const char *id, 
         char *f1 = strchr(sq, '/'), *f2 = f1 ? strchr(f1 + 1, '/') : NULL;
         if (!f1 || !f2 || strchr(f2 + 1, '/') || x->nev >= 32) continue;
         *f1 = *f2 = '\0';
+        if (x->nev == 0) {                  /* "{ A / B / 032 } 941204": the expected date */
+            const char *d = p;
+            while (*d == ' ' || *d == '\t') d++;
+            int k = 0;
+            while (k < 6 && d[k] >= '0' && d[k] <= '9') k++;
+            if (k == 6 && !(d[6] >= '0' && d[6] <= '9')) x->date = atoi(d) ;
+        }
         snprintf(x->ev[x->nev][0], 48, "%.47s", sq);
         snprintf(x->ev[x->nev][1], 48, "%.47s", f1 + 1);
         snprintf(x->ev[x->nev][2], 48, "%.47s", f2 + 1);
@@ -108,13 +117,15 @@ static int parse_expect(const char *com, expect *x, tb_opts *o, const char *id, 
     return asserts;
 }
 
-static int passes(const expect *x, const tb_result *r)
+static int passes(const expect *x, const tb_result *r, int time_shift)
 {
     if (x->discard && r->status == TB_DISCARD) return 1;
     if (x->complex && r->status == TB_COMPLEX) return 1;
     if (x->none && r->nev == 0 && r->status != TB_DISCARD && r->status != TB_COMPLEX) return 1;
     if (!x->nev || r->status == TB_DISCARD || r->status == TB_COMPLEX) return 0;
     if (x->subset ? x->nev > r->nev : x->nev != r->nev) return 0;
+    /* with time shifting, the first coding carries the (shifted) date, as in TABARI */
+    if (time_shift && (x->date < 0 || x->date != (r->date / 10000 % 100) * 10000 + r->date % 10000)) return 0;
     int used[TB_MAX_EVENTS] = {0};
     for (int i = 0; i < x->nev; i++) {
         int found = 0;
@@ -139,6 +150,7 @@ static void show(const char *id, const expect *x, const tb_result *r)
     else if (r->status == TB_TOO_SHORT) printf(" nothing (%s)", r->why);
     else if (!r->nev) printf(" {---}");
     for (int i = 0; i < r->nev; i++) printf(" {%s/%s/%s}", r->ev[i].src, r->ev[i].tgt, r->ev[i].code);
+    if (x->date >= 0) printf(" (expected date %06d, coded %08d)", x->date, (int)r->date);
     printf("\n");
 }
 
@@ -279,7 +291,7 @@ int dyad_cmd_validate(int argc, char **argv)
             snprintf(story, sizeof story, "%.*s", (int)sl, id);
             prev_sent = sent;
         }
-        if (passes(&x, &r)) pass++;
+        if (passes(&x, &r, opts.time_shift)) pass++;
         else {
             fail++;
             if (verbose) show(id, &x, &r);

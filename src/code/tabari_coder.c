@@ -18,6 +18,7 @@
  * president", "president of Ruritania") add their role code.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "code/tabari_coder.h"
@@ -592,17 +593,60 @@ static void forward_out(const tb_parse *p, tb_forward *f)
     }
 }
 
-/* TIME roots (SET: TIME SHIFT = TRUE): [+++] and [###] act like verbs' codes. */
-static void check_time(const tb_parse *p, tb_result *res)
+/* Days since 1970-01-01 of a yyyymmdd date and back (civil calendar). */
+static long days_of(int32_t ymd)
 {
+    long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int32_t ymd_of(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
+    return (int32_t)((y + (m <= 2)) * 10000 + m * 100 + d);
+}
+
+/* Apply a time code: +N/-N days shift the date; ### discards; +++ is complex;
+ * --- (or no code) lets the search go on (0). */
+static int time_code(const char *code, dyad_src src, tb_parse *p, tb_result *res)
+{
+    if (!code || !strcmp(code, "---")) return 0;
+    if (!strcmp(code, "+++")) { res->status = TB_COMPLEX; snprintf(res->why, sizeof res->why, "complex code in time phrase (%s:%d)", src.file, src.line); return 1; }
+    if (!strcmp(code, "###")) { res->status = TB_DISCARD; snprintf(res->why, sizeof res->why, "discard code in time phrase (%s:%d)", src.file, src.line); return 1; }
+    char *end;
+    long n = strtol(code, &end, 10);
+    if (end == code || *end) return 0;
+    if (p->date > 0) res->date = ymd_of(days_of(p->date) + n);
+    return 1;
+}
+
+/* SET: TIME SHIFT = TRUE: the first time phrase (its patterns, then its own
+ * code) shifts the events' date, or discards/complexes the sentence. */
+static void check_time(coder *c, tb_result *res)
+{
+    tb_parse *p = c->p;
+    c->cs = 0;
+    c->ce = p->n - 1;
     for (int i = 0; i < p->n; i++) {
         if (p->htag[i] != TB_TIME) continue;
-        const tb_root *r = dyad_tabari_root(p->t, p->iroot[i]);
-        const char *c = r->arg >= 0 ? dyad_tabari_verb(p->t, r->arg)->code : NULL;
-        if (!c || !strcmp(c, "---")) continue;
-        if (!strcmp(c, "+++")) { res->status = TB_COMPLEX; snprintf(res->why, sizeof res->why, "complex code in time phrase (%s:%d)", r->src.file, r->src.line); }
-        else if (!strcmp(c, "###")) { res->status = TB_DISCARD; snprintf(res->why, sizeof res->why, "discard code in time phrase (%s:%d)", r->src.file, r->src.line); }
-        return;
+        const tb_root *r = dyad_tabari_root(c->t, p->iroot[i]);
+        if (r->arg < 0) continue;
+        const tb_verb *v = dyad_tabari_verb(c->t, r->arg);
+        for (int k = 0; k < v->npat; k++) {
+            const tb_pattern *pt = dyad_tabari_pattern(c->t, v, k);
+            if (check_pattern(c, pt, i) && time_code(pt->code, pt->src, p, res)) return;
+        }
+        if (time_code(v->code, r->src, p, res)) return;
     }
 }
 
@@ -611,6 +655,7 @@ void dyad_tabari_code_words(const dyad_tabari *t, const tb_opts *o, const tb_wor
                             const tb_forward *fwd_in, tb_forward *fwd_out)
 {
     memset(res, 0, sizeof *res);
+    res->date = date;
     if (fwd_out) { memset(fwd_out, 0, sizeof *fwd_out); fwd_out->actor = -1; }
     if (nw == 0) { res->status = TB_NO_TEXT; return; }
     if (o->min_words && nw < o->min_words) {
@@ -621,18 +666,18 @@ void dyad_tabari_code_words(const dyad_tabari *t, const tb_opts *o, const tb_wor
     tb_parse p = { .t = t, .o = o, .w = w, .n = nw, .date = date, .fwd = fwd_in };
     dyad_tabari_parse(&p, a);
     if (fwd_out) forward_out(&p, fwd_out);
-    if (o->time_shift) {
-        check_time(&p, res);
-        if (res->status) return;
-    }
-    if (p.discard) { res->status = TB_DISCARD; snprintf(res->why, sizeof res->why, "%s", p.why); return; }
-    if (p.complex) { res->status = TB_COMPLEX; snprintf(res->why, sizeof res->why, "%s", p.why); return; }
     coder *c = dyad_arena_calloc(a, 1, sizeof *c);
     if (!c) return;
     c->p = &p;
     c->t = t;
     c->o = o;
     c->src = c->tgt = NO_ACTOR;
+    if (o->time_shift) {
+        check_time(c, res);
+        if (res->status) return;
+    }
+    if (p.discard) { res->status = TB_DISCARD; snprintf(res->why, sizeof res->why, "%s", p.why); return; }
+    if (p.complex) { res->status = TB_COMPLEX; snprintf(res->why, sizeof res->why, "%s", p.why); return; }
     for (int i = 0; i < p.n; i++)
         for (int k = 0; k < p.nlm[i]; k++) {
             uint32_t b = TB_LITBIT(p.lms[p.lm0[i] + k].lit);

@@ -36,6 +36,7 @@ typedef struct tb_result {
     char why[128];              /* reason for complex/discard */
     tb_event ev[TB_MAX_EVENTS];
     int nev;
+    int32_t date;               /* the events' date (yyyymmdd), time-shifted if asked */
 } tb_result;
 
 /* A TABARI word built from dyad tokens. */

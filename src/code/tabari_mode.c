@@ -115,6 +115,12 @@ int dyad_tabari_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn
             ev.target_name = span_text(&c->arena, text, ev.target_span);
             int ts = nw ? w[0].tok0 : 0, te = nw ? w[nw - 1].tok1 : 0;
             if (ctx->x) dyad_extract_event(ctx->x, &c->arena, a, &t, i, ts, te, &ev);
+            if (res->date > 0 && res->date != date) {      /* SET: TIME SHIFT: a time phrase moved it */
+                unsigned y = (unsigned)(res->date / 10000) % 10000u, m = (unsigned)(res->date / 100 % 100) % 100u,
+                         d = (unsigned)(res->date % 100) % 100u;
+                snprintf(ev.date, sizeof ev.date, "%04u-%02u-%02u", y, m, d);
+                ev.date_from = "text";
+            }
             if (fn && fn(&ev, user)) return DYAD_STOP;
         }
     }

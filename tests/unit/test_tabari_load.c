@@ -355,6 +355,8 @@ static int words(const dyad_tabari *t, dyad_arena *a, const char *s, tb_word **o
     return n;
 }
 
+static int time_shift;
+
 static void code(const dyad_tabari *t, const char *s, tb_result *r)
 {
     dyad_arena a;
@@ -363,6 +365,7 @@ static void code(const dyad_tabari *t, const char *s, tb_result *r)
     int n = words(t, &a, s, &w);
     tb_opts o = *dyad_tabari_opts((dyad_tabari *)t);
     o.min_words = 0;
+    o.time_shift = time_shift;
     dyad_tabari_code_words(t, &o, w, n, 19950101, &a, r, NULL, NULL);
     dyad_arena_free(&a);
 }
@@ -384,6 +387,7 @@ static void test_coding(void **state)
         "MEND [---]\n- * FRIENDLY  [064]\n"
         "ASSAIL [190]\n"
         "CONFER [031:031]\n"
+        "<TIME>\nNEXTDAY [+1]\n- * AND A FORTNIGHT [+15]\nLASTYEAR [-365]\nWHEN_PIGS_FLY [+++]\n</TIME>\n"
         "SAID [023?]\n");
     assert_int_equal(dyad_tabari_compile(t), 0);
     tb_result r;
@@ -408,6 +412,19 @@ static void test_coding(void **state)
     assert_true(has(&r, "KEL", "TOL", "190"));
     code(t, "keldora said it would be fine", &r);               /* ... but stands alone */
     assert_int_equal(r.nev, 0);                               /* no target */
+    time_shift = 1;                                           /* SET: TIME SHIFT = TRUE */
+    code(t, "nextday keldora will assail varment", &r);
+    assert_true(has(&r, "KEL", "VAR", "190"));
+    assert_int_equal(r.date, 19950102);
+    code(t, "keldora will assail varment nextday and a fortnight", &r);   /* a time pattern */
+    assert_int_equal(r.date, 19950116);
+    code(t, "lastyear keldora assailed varment", &r);         /* across a year boundary */
+    assert_int_equal(r.date, 19940101);
+    code(t, "when pigs fly keldora will assail varment", &r);
+    assert_int_equal(r.status, TB_COMPLEX);
+    time_shift = 0;
+    code(t, "nextday keldora will assail varment", &r);
+    assert_int_equal(r.date, 19950101);
     dyad_tabari_free(t);
 }
 
