@@ -336,10 +336,12 @@ static void appositions(dyad_coder *c, sent_state *st)
         int after_ok = b->e >= st->s->ntok || is_comma(st, b->e) || (st->s->tok[b->e].flags & DYAD_TOK_PUNCT)
                        || !(st->ti[b->e].cls & W_CONJ);
         if (!after_ok || !a->code || !b->code) continue;
-        int a_title = a->agent >= 0 && a->person, b_title = b->agent >= 0 && b->person;
-        int a_person = a->person && a->actor >= 0, b_person = b->person && b->actor >= 0;
+        /* a known person is an actor entry with dated codes; a title is a person agent without one */
+        int a_person = a->actor >= 0 && dyad_dict_actor(c->ctx->dict, a->actor)->dated;
+        int b_person = b->actor >= 0 && dyad_dict_actor(c->ctx->dict, b->actor)->dated;
+        int a_title = a->agent >= 0 && a->person && !a_person, b_title = b->agent >= 0 && b->person && !b_person;
         /* "Pashinyan, Armenia's prime minister" or "Armenia's prime minister, Nikol Pashinyan" */
-        if (!((a_person && b_title && !(b->actor >= 0)) || (a_title && !(a->actor >= 0) && b_person))) continue;
+        if (!((a_person && b_title) || (a_title && b_person))) continue;
         const char *code = a_person ? a->code : b->code;
         if (c->trace) a->how = dyad_arena_printf(&c->arena, "apposition: '%s' + '%s' = %s",
                                              dyad_span_text(c, st, a->s, a->e), dyad_span_text(c, st, b->s, b->e), code);
@@ -377,6 +379,7 @@ static void compounds(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
     st->g = dyad_arena_calloc(&c->arena, (size_t)st->nm + 1, sizeof *st->g);
+    if (!st->g) return;
     st->ng = 0;
     for (int k = 0; k < st->nm; ) {
         group *g = &st->g[st->ng];

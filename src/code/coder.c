@@ -224,6 +224,7 @@ static void prepare(dyad_coder *c, sent_state *st)
     const dyad_ctx *ctx = c->ctx;
     const dyad_sentence *s = st->s;
     st->ti = dyad_arena_calloc(&c->arena, (size_t)s->ntok + 1, sizeof *st->ti);
+    if (!st->ti) return;
     for (int i = 0; i < s->ntok; i++) {
         tinfo *ti = &st->ti[i];
         const dyad_token *tk = &s->tok[i];
@@ -298,10 +299,13 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
         st.text = dyad_arena_strndup(&c->arena, t.norm + st.s->start, st.s->end - st.s->start);
         dyad_trace(c, "== sentence %d: %s", st.s->index, st.text);
         prepare(c, &st);
+        if (!st.ti) goto oom;
         trace_tokens(c, &st);
         dyad_find_mentions(c, &st);
         dyad_resolve_mentions(c, &st);
+        if (!st.g) goto oom;
         dyad_find_clauses(c, &st);
+        if (!st.c) goto oom;
         dyad_resolve_reported(c, &st);
         if (st.discard >= 0) {
             dyad_src src = dyad_dict_discard_src(c->ctx->dict, st.discard);
@@ -315,4 +319,8 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     }
     c->t = NULL;
     return DYAD_OK;
+oom:
+    c->t = NULL;
+    snprintf(c->err, sizeof c->err, "%s: out of memory", a->id ? a->id : "?");
+    return DYAD_ENOMEM;
 }

@@ -61,7 +61,10 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
 static int country_of(const dentry *d, char out[4])
 {
     if (!d->code || strlen(d->code) < 3) return 0;
-    if (!d->country_only && !d->role) return 0;
+    /* countries, country + role, and persons of a country (not of an IGO/NGO/company) */
+    if (!d->country_only && !d->role
+        && !(d->person && strncmp(d->code, "IGO", 3) && strncmp(d->code, "NGO", 3) && strncmp(d->code, "MNC", 3)))
+        return 0;
     memcpy(out, d->code, 3);
     out[3] = '\0';
     return 1;

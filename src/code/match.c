@@ -19,6 +19,13 @@
  * TGT and SRC comes from "by ..." after the verb. Among the patterns of one
  * head the most specific (literal words), then longest, then earliest wins.
  *
+ * Patterns may name an agent's role word ("SRC expel TGT ambassador"): the slot then binds
+ * the country part (a "shadow" mention) and the event names the whole actor. A participle
+ * after a comma shares its clause's subject; a possessive event noun that is a verb's
+ * object ("demanded Russia's withdrawal") is not coded. Before any matching, a pattern
+ * whose required words are absent from the sentence (a 1024-bit word bitmap) is skipped,
+ * and a head's patterns stop once none left can be more specific than the best match.
+ *
  * Filters: conditional/modal/infinitive -> not coded; negated -> neg=CODE,
  * or dropped (kept with negated=1 under keep_negated). No source, no event
  * (unless nosrc); never source == target. `sym` -> every ordered pair.
@@ -505,9 +512,9 @@ typedef struct cand {
     mstate ms;
 } cand;
 
-/* "Ukraine demanded Russia's withdrawal", "concern over Turkey's arrest of journalists":
- * a possessive noun phrase that is the object of a verb or a preposition names something
- * demanded, feared or remembered, not an event this sentence reports. */
+/* "Ukraine demanded Russia's withdrawal", "condemned Russia's attack": a possessive event
+ * noun that is the object of a verb names something demanded, welcomed or condemned, not
+ * an event this sentence reports. */
 static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dyad_pattern *p,
                              const dyad_pelem *el, const mstate *ms)
 {
@@ -518,7 +525,8 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
     if (!b->n) return 0;
     int s = st->m[b->m[0]].s, j = s - 1;
     if (j < 0 || st->ti[j].clause != ms->clause) return 0;
-    return (st->ti[j].cls & (W_PREP | W_REPORT)) || (st->ti[j].f & (T_VERBFORM | T_ED));
+    /* after a verb only: "concern over Turkey's arrest of journalists" does report an arrest */
+    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED));
 }
 
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
