@@ -454,9 +454,7 @@ static void check_verbs(coder *c)
     tb_parse *p = c->p;
     c->src = NO_ACTOR;
     c->passive = 0;
-    int start_event = -1;
-    int nclause = p->o->code_mode == 1 ? 1 : p->nclause;
-    (void)nclause;
+    int start_event = -1;       /* CODE BY SENTENCE: any event so far counts */
     for (int k = 0; k < p->nclause; k++) {
         c->cs = p->cl_start[k];
         c->ce = p->cl_end[k];

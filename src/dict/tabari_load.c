@@ -291,7 +291,7 @@ int dyad_tabari_load_project(dyad_tabari *t, const char *path)
     static const char *const keys[] = { "<actorsfile>", "<agentsfile>", "<optionsfile>", "<verbsfile>", "<textfile>" };
     char files[5][8][1024];
     int nf[5] = {0};
-    int line = 0, any = 0;
+    int line = 0;
     for (char *p = text; *p; ) {
         char *eol = strchr(p, '\n');
         if (eol) *eol = '\0';
@@ -305,7 +305,6 @@ int dyad_tabari_load_project(dyad_tabari *t, const char *path)
             *ve = '\0';
             if (!*v) { tb_err(t, (dyad_src){ fname, line }, "%s without a file name", keys[k]); break; }
             if (nf[k] < 8) join_dir(files[k][nf[k]++], sizeof files[k][0], path, v);
-            any = 1;
         }
         if (!eol) break;
         p = eol + 1;
@@ -315,7 +314,6 @@ int dyad_tabari_load_project(dyad_tabari *t, const char *path)
         t->nfatal++;
         tb_err(t, (dyad_src){ fname, 0 }, "project names no <actorsfile> or <verbsfile>");
     }
-    (void)any;
     for (int i = 0; i < nf[2]; i++) dyad_tabari_load_options(t, files[2][i]);
     for (int i = 0; i < nf[0]; i++) {
         char *a = tb_read_file(t, files[0][i], NULL);
