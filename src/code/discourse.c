@@ -78,7 +78,7 @@ static int has_country(const mention *m)
 /* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
 {
-    if (!has_country(a) || !has_country(b) || !strncmp(a->code, b->code, 3)) return;
+    if (!has_country(a) || !has_country(b) || !strcmp(a->code, b->code)) return;   /* government and rebels of one country are two sides */
     c->pair[0] = a->code;
     c->pair[1] = b->code;
     c->has_pair = 1;

@@ -391,6 +391,18 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
     return 0;
 }
 
+/* Only connectives, adverbs, commas and time words stand between the clause start and `from`. */
+static int opens_clause(const sent_state *st, int from, int cl)
+{
+    for (int i = st->c[cl].s; i < from; i++) {
+        if (st->ti[i].clause != cl) continue;
+        if ((st->ti[i].cls & (W_REL | W_CONJ | W_SUBORD | W_ADV | W_TIME)) || (st->ti[i].f & (T_COMMA | T_LY))
+            || (st->s->tok[i].flags & DYAD_TOK_NUM)) continue;
+        return 0;
+    }
+    return 1;
+}
+
 static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *el, int head,
                    int k, int pos, const vgroup *vg, int passive)
 {
@@ -428,7 +440,9 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
             }
             if (sc->ok[modifier_ok]) *b = sc->b[modifier_ok];
             if (!sc->ok[modifier_ok]) {
-                if (k == 0 && inherited_subject(st, ms->clause, b, 0)) return 1;
+                /* the antecedent of "who"/"which" or the subject of a coordinated clause, only
+                 * for a verb group that opens its clause ("..., who met X", "and accused Y") */
+                if (k == 0 && opens_clause(st, vg->s, ms->clause) && inherited_subject(st, ms->clause, b, 0)) return 1;
                 return 0;
             }
             return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
@@ -535,6 +549,10 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
+    /* "the talks", "an attack": after a determiner the head is a noun, not the verb of a
+     * subject (nominal patterns name their 's or words instead of a subject slot) */
+    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
+        && ((st->ti[h - 1].cls & W_DET) || st->ti[h - 1].low == c->ctx->w_poss)) return 0;
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
