@@ -52,6 +52,7 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
     memset(m, 0, sizeof *m);
     m->s = s; m->e = e;
     m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
     m->group = -1;
     m->name = dyad_span_text(c, st, s, e);
     return m;
@@ -60,7 +61,10 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
 static int country_of(const dentry *d, char out[4])
 {
     if (!d->code || strlen(d->code) < 3) return 0;
-    if (!d->country_only && !d->role) return 0;
+    /* countries, country + role, and persons of a country (not of an IGO/NGO/company) */
+    if (!d->country_only && !d->role
+        && !(d->person && strncmp(d->code, "IGO", 3) && strncmp(d->code, "NGO", 3) && strncmp(d->code, "MNC", 3)))
+        return 0;
     memcpy(out, d->code, 3);
     out[3] = '\0';
     return 1;
@@ -74,7 +78,7 @@ static int has_country(const mention *m)
 /* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
 {
-    if (!has_country(a) || !has_country(b) || !strncmp(a->code, b->code, 3)) return;
+    if (!has_country(a) || !has_country(b) || !strcmp(a->code, b->code)) return;   /* government and rebels of one country are two sides */
     c->pair[0] = a->code;
     c->pair[1] = b->code;
     c->has_pair = 1;
@@ -197,9 +201,10 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         if (st->ti[m->s].low != ctx->w_the && (m->s == 0 || st->ti[m->s - 1].low != ctx->w_the)) continue;
         int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
         int q = n - 1;
-        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL) */
+        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL);
+         * an institution ("the junta") is not a person ("the ambassador") */
         while (q >= 0 && !(cand[q].role && !strncmp(cand[q].role, m->role, strlen(m->role))
-                           && strlen(cand[q].code) > strlen(m->role))) q--;
+                           && strlen(cand[q].code) > strlen(m->role) && (m->person || !cand[q].person))) q--;
         if (q < 0) continue;
         m->code = cand[q].code;
         m->person = cand[q].person;
@@ -280,8 +285,11 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
             /* "its troops": the speaker's country with the agent's role */
             mention *ag = &st->m[st->ti[e].mention];
-            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(st->m[sp].code) >= 3) {
-                ag->code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[sp].code, ag->role);
+            const mention *spm = &st->m[sp];
+            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(spm->code) >= 3) {
+                /* a country's troops are COUNTRY+MIL; an organisation's fighters are the organisation */
+                int org = spm->actor >= 0 && !spm->country_only && !spm->role;
+                ag->code = org ? spm->code : dyad_arena_printf(&c->arena, "%.3s%s", spm->code, ag->role);
                 ag->s = i;
                 ag->name = dyad_span_text(c, st, i, ag->e);
                 ag->how = dyad_arena_printf(&c->arena, "'its' in reported speech is the speaker '%s'", st->m[sp].name);
@@ -312,6 +320,7 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         memset(m, 0, sizeof *m);
         m->s = i; m->e = e;
         m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
         m->kind = M_PRONOUN;
         /* "its positions": the speaker's country ("the defence ministry ... its positions" is AZE) */
         m->code = poss && strlen(st->m[sp].code) > 3 && st->m[sp].role
