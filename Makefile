@@ -34,7 +34,11 @@ LIB      := $(BUILD)/libdyad.a
 DYAD     := $(BUILD)/bin/dyad
 
 .PHONY: all deps check test demo san install clean data eval bench fuzz
-all: $(DYAD) bin/dyad data
+all: $(DYAD) bin/dyad data web/vendor/.stamp
+
+# The dashboard's front-end libraries, from npm (package.json), vendored into web/vendor/.
+web/vendor/.stamp: package.json package-lock.json scripts/vendor-web
+	@scripts/vendor-web && touch $@
 
 bin/dyad: $(DYAD)
 	@mkdir -p bin && cp $< $@
@@ -70,8 +74,9 @@ check: deps
 test: all $(TESTS)
 	@DYAD=$(CURDIR)/$(DYAD) BUILD=$(BUILD) tests/run-all
 
+# Tests read DYAD_SANITIZED to relax memory bounds that ASan's quarantine distorts.
 san:
-	$(MAKE) BUILD=build/san CC=clang SAN=1 OPT="-O1 -g" test
+	DYAD_SANITIZED=1 $(MAKE) BUILD=build/san CC=clang SAN=1 OPT="-O1 -g" test
 
 demo: deps all
 	@scripts/demo

@@ -129,14 +129,12 @@ dyad_ctx *dyad_open(const dyad_options *opt, char *err, size_t errlen)
     if (!ctx->lx) { dyad_close(ctx); return NULL; }
     ctx->dict = dyad_dict_new(dyad_lemma, ctx->lx);
     if (!ctx->dict) { if (err) snprintf(err, errlen, "out of memory"); dyad_close(ctx); return NULL; }
-    if (o.tabari_project) {
-        /* the TABARI loader (a .project's .actors/.agents/.verbs through the builder
-         * API of src/dict/dict.h) is not part of this build yet */
-        if (err) snprintf(err, errlen, "%s: TABARI dictionaries are not supported by this build", o.tabari_project);
+    /* TABARI mode: the project's dictionaries replace dyad's (tabari_mode.c) */
+    if (o.tabari_project && dyad_tabari_ctx_open(ctx, o.tabari_project, err, errlen) < 0) {
         dyad_close(ctx);
         return NULL;
     }
-    dyad_dict_load_dir(ctx->dict, dicts);
+    if (!o.tabari_project) dyad_dict_load_dir(ctx->dict, dicts);
     if (dyad_dict_compile(ctx->dict) > 0) {
         if (err) snprintf(err, errlen, "%s (and %d more errors; run `dyad dict check`)",
                           dyad_dict_error_at(ctx->dict, 0), dyad_dict_nerrors(ctx->dict) - 1);
@@ -174,6 +172,7 @@ void dyad_close(dyad_ctx *ctx)
         free(ctx->rules);
     }
     free(ctx->wclass);
+    dyad_tabari_ctx_close(ctx);
     if (ctx->x) dyad_extractors_free(ctx->x);
     dyad_dict_free(ctx->dict);
     if (ctx->lx) dyad_lexicon_free(ctx->lx);
@@ -279,6 +278,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     c->err[0] = '\0';
     dyad_arena_reset(&c->arena);
     if (!a || !a->text) { snprintf(c->err, sizeof c->err, "article without text"); return DYAD_EPARSE; }
+    if (c->ctx->tabari) return dyad_tabari_code_article(c, a, fn, user);
     dyad_text t;
     int rc = dyad_text_analyze(c->ctx->lx, &c->arena, a->text, a->text_len, &t);
     if (rc != 0) {
