@@ -41,7 +41,7 @@ web/vendor/.stamp: package.json package-lock.json scripts/vendor-web
 	@scripts/vendor-web && touch $@
 
 bin/dyad: $(DYAD)
-	@mkdir -p bin && cp $< $@
+	@mkdir -p bin && cp $< $@.tmp && mv -f $@.tmp $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)

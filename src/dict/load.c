@@ -282,10 +282,20 @@ int dyad_dict_load_string(dyad_dict *d, const char *name, const char *text)
     return dyad_dict_nerrors(d);
 }
 
+/* Read path, but record its entries (and errors) under `name`: files of a
+ * dictionary directory are named relative to it ("verbs/19_fight.txt"), so
+ * an event's rule reads the same on every machine and install prefix. */
+static int load_file_named(dyad_dict *d, const char *path, const char *name);
+
 int dyad_dict_load_file(dyad_dict *d, const char *path)
 {
+    return load_file_named(d, path, path);
+}
+
+static int load_file_named(dyad_dict *d, const char *path, const char *name)
+{
     FILE *f = fopen(path, "rb");
-    if (!f) return dyad_dict_error(d, (dyad_src){ path, 0 }, "cannot read: %s", strerror(errno)), dyad_dict_nerrors(d);
+    if (!f) return dyad_dict_error(d, (dyad_src){ name, 0 }, "cannot read %s: %s", path, strerror(errno)), dyad_dict_nerrors(d);
     char *buf = NULL;
     size_t len = 0, cap = 0;
     char tmp[65536];
@@ -294,7 +304,7 @@ int dyad_dict_load_file(dyad_dict *d, const char *path)
         if (len + n + 1 > cap) {
             cap = (len + n + 1) * 2;
             char *b = realloc(buf, cap);
-            if (!b) { free(buf); fclose(f); return dyad_dict_error(d, (dyad_src){ path, 0 }, "out of memory"), dyad_dict_nerrors(d); }
+            if (!b) { free(buf); fclose(f); return dyad_dict_error(d, (dyad_src){ name, 0 }, "out of memory"), dyad_dict_nerrors(d); }
             buf = b;
         }
         memcpy(buf + len, tmp, n);
@@ -303,7 +313,7 @@ int dyad_dict_load_file(dyad_dict *d, const char *path)
     fclose(f);
     if (!buf) return dyad_dict_nerrors(d);
     buf[len] = '\0';
-    dyad_dict_load_string(d, path, buf);
+    dyad_dict_load_string(d, name, buf);
     free(buf);
     return dyad_dict_nerrors(d);
 }
@@ -326,9 +336,10 @@ static void load_folder(dyad_dict *d, const char *dir, const char *sub)
     qsort(names, (size_t)n, sizeof *names, cmp_str);
     for (int i = 0; i < n; i++) {
         if (names[i]) {
-            char fp[4096 + 256];
+            char fp[4096 + 256], rel[512];
             snprintf(fp, sizeof fp, "%s/%s", path, names[i]);
-            dyad_dict_load_file(d, fp);
+            snprintf(rel, sizeof rel, "%s/%.400s", sub, names[i]);
+            load_file_named(d, fp, rel);
         }
         free(names[i]);
     }
@@ -342,8 +353,8 @@ int dyad_dict_load_dir(dyad_dict *d, const char *dir)
     char p[4096];
     FILE *f;
     snprintf(p, sizeof p, "%s/sets.txt", dir);
-    if ((f = fopen(p, "r")) != NULL) { fclose(f); dyad_dict_load_file(d, p); }
+    if ((f = fopen(p, "r")) != NULL) { fclose(f); load_file_named(d, p, "sets.txt"); }
     snprintf(p, sizeof p, "%s/discards.txt", dir);
-    if ((f = fopen(p, "r")) != NULL) { fclose(f); dyad_dict_load_file(d, p); }
+    if ((f = fopen(p, "r")) != NULL) { fclose(f); load_file_named(d, p, "discards.txt"); }
     return dyad_dict_nerrors(d);
 }
