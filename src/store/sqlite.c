@@ -3,7 +3,8 @@
  *
  * A thin driver (driver.h) over the sqlite3 API: WAL journal, a busy
  * timeout so readers and one writer can share the file, statements
- * prepared once and bound by position. The schema lives here; it matches
+ * prepared once and bound by position, the file memory-mapped (up to 1 GiB)
+ * so reads need no copies. The schema lives here; it matches
  * postgres.c column for column. Full text is an FTS5 external-content
  * index over mentions.text kept in step by triggers.
  */
@@ -88,9 +89,9 @@ static st_db *sq_open(const char *path, int flags, char *err, size_t errlen)
     db->writable = !(flags & DYAD_STORE_READONLY);
     char *msg = NULL;
     const char *setup = (flags & DYAD_STORE_READONLY)
-        ? "PRAGMA query_only=1; PRAGMA cache_size=-65536;"
+        ? "PRAGMA query_only=1; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
         : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
-          "PRAGMA foreign_keys=OFF;";
+          "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=1073741824;";
     int rc = sqlite3_exec(db->h, setup, NULL, NULL, &msg);
     if (rc == SQLITE_OK && !(flags & (DYAD_STORE_READONLY | DYAD_STORE_NOCREATE)))
         rc = sqlite3_exec(db->h, schema, NULL, NULL, &msg);
