@@ -2,9 +2,11 @@
  * test_store.c — the event store (src/store) against SQLite always and
  * against PostgreSQL when it is available: the same tests, both backends.
  *
- * PostgreSQL: $DYAD_PG_URI if set; else a throw-away cluster started with
- * scripts/pg-test-cluster on a port of our own (stopped at the end); if
- * PostgreSQL is not installed the PostgreSQL group is skipped with a message.
+ * PostgreSQL: the server of $DYAD_PG_URI if set; else a throw-away cluster
+ * started with scripts/pg-test-cluster on a port of our own (stopped at the
+ * end); the tests run in a database of their own (dyad_store_unit, dropped
+ * at the end). If PostgreSQL is not installed the PostgreSQL group is
+ * skipped with a message.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -640,6 +642,38 @@ static void t_dates(void **state)
 
 /* ---- PostgreSQL discovery --------------------------------------------- */
 
+/* Run sql on the server's "postgres" database (the URI's last path part replaced). */
+static int pg_admin(const char *server_uri, const char *sql)
+{
+    char admin[600];
+    const char *slash = strrchr(server_uri, '/');
+    snprintf(admin, sizeof admin, "%.*s/postgres", slash ? (int)(slash - server_uri) : 0, server_uri);
+    PGconn *c = PQconnectdb(admin);
+    int ok = PQstatus(c) == CONNECTION_OK;
+    if (ok) {
+        PGresult *r = PQexec(c, sql);
+        ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok) fprintf(stderr, "%s: %s", sql, PQresultErrorMessage(r));
+        PQclear(r);
+    }
+    PQfinish(c);
+    return ok;
+}
+
+/* Our own database on the server (so other suites' data is never touched). */
+static void pg_own_db(void)
+{
+    if (!pg_uri[0]) return;
+    if (!pg_admin(pg_uri, "DROP DATABASE IF EXISTS dyad_store_unit") ||
+        !pg_admin(pg_uri, "CREATE DATABASE dyad_store_unit")) {
+        printf("# cannot create a test database on %s: the PostgreSQL tests are skipped\n", pg_uri);
+        pg_uri[0] = '\0';
+        return;
+    }
+    char *slash = strrchr(pg_uri, '/');
+    if (slash) snprintf(slash, sizeof pg_uri - (size_t)(slash - pg_uri), "/dyad_store_unit");
+}
+
 static void pg_find(void)
 {
     const char *env = getenv("DYAD_PG_URI");
@@ -664,6 +698,7 @@ static void pg_find(void)
 
 static void pg_stop(void)
 {
+    if (pg_uri[0]) pg_admin(pg_uri, "DROP DATABASE IF EXISTS dyad_store_unit");
     if (!pg_dir[0]) return;
     char cmd[256];
     snprintf(cmd, sizeof cmd, "DYAD_PG_DIR=%s scripts/pg-test-cluster stop >/dev/null 2>&1", pg_dir);
@@ -689,6 +724,7 @@ int main(void)
     const struct CMUnitTest sqlite_tests[] = TESTS(setup_sqlite);
     int failed = cmocka_run_group_tests_name("store_sqlite", sqlite_tests, NULL, NULL);
     pg_find();
+    pg_own_db();
     if (pg_uri[0]) {
         const struct CMUnitTest pg_tests[] = TESTS(setup_pg);
         failed += cmocka_run_group_tests_name("store_postgresql", pg_tests, NULL, NULL);
