@@ -25,8 +25,11 @@ typedef struct st_driver {
     st_db *(*open)(const char *db, int flags, char *err, size_t errlen);
     void (*close)(st_db *db);
     const char *(*errmsg)(st_db *db);
-    /* One or more statements without parameters or rows. */
+    /* One or more statements without parameters (rows are ignored). */
     int (*exec)(st_db *db, const char *sql);
+    /* Starts a write transaction and takes the database's writer lock, so
+     * concurrent writers queue up (ids are max + 1 inside the transaction). */
+    const char *begin_sql;
     /* NULL on error (see errmsg). Statements may be reset and run again;
      * store.c keeps its hot ones for the life of the connection. */
     st_stmt *(*prepare)(st_db *db, const char *sql);

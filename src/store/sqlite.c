@@ -231,6 +231,7 @@ static void sq_fts_param(const char *words, dyad_buf *out)
 const st_driver dyad_st_sqlite = {
     .name = "sqlite",
     .open = sq_open, .close = sq_close, .errmsg = sq_errmsg, .exec = sq_exec,
+    .begin_sql = "BEGIN IMMEDIATE",
     .prepare = sq_prepare, .bind_text = sq_bind_text, .bind_int = sq_bind_int,
     .bind_double = sq_bind_double, .step = sq_step, .is_null = sq_is_null, .text = sq_text,
     .int64 = sq_int64, .dbl = sq_dbl, .reset = sq_reset, .finalize = sq_finalize,

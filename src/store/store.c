@@ -193,9 +193,11 @@ int dyad_store_begin(dyad_store *s)
         snprintf(s->err, sizeof s->err, "the database was opened read-only");
         return DYAD_ERR;
     }
-    /* SQLite: take the write lock now rather than on the first write. */
-    const char *sql = strcmp(s->d->name, "sqlite") ? "BEGIN" : "BEGIN IMMEDIATE";
-    if (s->d->exec(s->db, sql) != 0) return dyad_st_fail(s, "begin");
+    if (s->d->exec(s->db, s->d->begin_sql) != 0) {
+        int rc = dyad_st_fail(s, "begin");
+        s->d->exec(s->db, "ROLLBACK");
+        return rc;
+    }
     s->in_batch = 1;
     s->next_event = s->next_mention = 0;
     stamp_now(s);
