@@ -282,6 +282,7 @@ const st_driver dyad_st_postgres = {
     .name = "postgresql",
     .open = pg_open, .close = pg_close, .errmsg = pg_errmsg, .exec = pg_exec,
     .begin_sql = "BEGIN; SELECT pg_advisory_xact_lock(715827884)",
+    .analyze_sql = "ANALYZE articles, events, mentions",
     .prepare = pg_prepare, .bind_text = pg_bind_text, .bind_int = pg_bind_int,
     .bind_double = pg_bind_double, .step = pg_step, .is_null = pg_is_null, .text = pg_text,
     .int64 = pgd_int64, .dbl = pgd_dbl, .reset = pg_reset, .finalize = pg_finalize,
