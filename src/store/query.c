@@ -30,6 +30,7 @@ typedef struct qb {
     int np;
     qparam p[MAXP];
     int nconds;
+    int side;           /* 0: "either side" filters as OR; 1 / 2: only their first / second branch */
 } qb;
 
 static void qb_init(qb *q) { memset(q, 0, sizeof *q); dyad_buf_init(&q->sql); }
@@ -106,6 +107,7 @@ static void either_side(qb *q, const char *p)
 {
     int lo = prefix_params(q, p, 0);
     qb_and(q);
+    if (q->side) { prefix_cond(q, q->side == 1 ? "source" : "target", lo, lo + 1); return; }
     dyad_buf_putc(&q->sql, '(');
     prefix_cond(q, "source", lo, lo + 1);
     dyad_buf_puts(&q->sql, " OR ");
@@ -120,6 +122,22 @@ static void one_side(qb *q, const char *col, const char *p)
     prefix_cond(q, col, lo, lo + 1);
 }
 
+static void dyad_pair(qb *q, int a, int b)
+{
+    dyad_buf_putc(&q->sql, '(');
+    prefix_cond(q, "source", a, a + 1);
+    dyad_buf_puts(&q->sql, " AND ");
+    prefix_cond(q, "target", b, b + 1);
+    dyad_buf_putc(&q->sql, ')');
+}
+
+/* How many "either side" conditions f has (actor, country, undirected dyad). */
+static int either_count(const dyad_store_filter *f)
+{
+    return (f->actor && *f->actor) + (f->country && *f->country) +
+           (f->dyad_a && *f->dyad_a && f->dyad_b && *f->dyad_b && !f->directed);
+}
+
 static void where(dyad_store *s, qb *q, const dyad_store_filter *f)
 {
     if (f->actor && *f->actor) either_side(q, f->actor);
@@ -129,19 +147,16 @@ static void where(dyad_store *s, qb *q, const dyad_store_filter *f)
     if (f->dyad_a && *f->dyad_a && f->dyad_b && *f->dyad_b) {
         int a = prefix_params(q, f->dyad_a, 0), b = prefix_params(q, f->dyad_b, 0);
         qb_and(q);
-        dyad_buf_puts(&q->sql, "((");
-        prefix_cond(q, "source", a, a + 1);
-        dyad_buf_puts(&q->sql, " AND ");
-        prefix_cond(q, "target", b, b + 1);
-        dyad_buf_putc(&q->sql, ')');
-        if (!f->directed) {
-            dyad_buf_puts(&q->sql, " OR (");
-            prefix_cond(q, "source", b, b + 1);
-            dyad_buf_puts(&q->sql, " AND ");
-            prefix_cond(q, "target", a, a + 1);
+        if (f->directed || q->side) {           /* one direction: A on B (branch 2: B on A) */
+            if (q->side == 2 && !f->directed) { int t = a; a = b; b = t; }
+            dyad_pair(q, a, b);
+        } else {
+            dyad_buf_putc(&q->sql, '(');
+            dyad_pair(q, a, b);
+            dyad_buf_puts(&q->sql, " OR ");
+            dyad_pair(q, b, a);
             dyad_buf_putc(&q->sql, ')');
         }
-        dyad_buf_putc(&q->sql, ')');
     }
     if (f->code && *f->code) one_side(q, "code", f->code);
     if (f->root && *f->root) { int i = qb_text(q, f->root); qb_and(q); dyad_buf_printf(&q->sql, "root = ?%d", i); }
@@ -393,9 +408,30 @@ static int fetch_page(dyad_store_iter *it)
     if (want <= 0) { it->done = 1; return DYAD_OK; }
     qb q;
     qb_init(&q);
-    dyad_buf_puts(&q.sql, "SELECT " ST_EVENT_COLS " FROM events");
-    where(s, &q, &it->f);
-    if (!it->first) keyset_sql(&q, it);
+    /* One "either side" filter (actor USA: source USA* OR target USA*) as an
+     * OR cannot walk an index in date order: the database collects every
+     * match and sorts. As two branches, each walks its own (country, date)
+     * index and stops after a page; the UNION merges them (and drops an
+     * event matching both). */
+    int split = either_count(&it->f) == 1 &&
+                (it->f.order == DYAD_ORDER_DATE_DESC || it->f.order == DYAD_ORDER_DATE_ASC);
+    if (split) {
+        long branch = want + (it->first ? it->f.offset : 0);
+        for (q.side = 1; q.side <= 2; q.side++) {
+            dyad_buf_printf(&q.sql, "%sSELECT " ST_EVENT_COLS " FROM (SELECT " ST_EVENT_COLS " FROM events",
+                            q.side == 1 ? "" : " UNION ");
+            q.nconds = 0;
+            where(s, &q, &it->f);
+            if (!it->first) keyset_sql(&q, it);
+            order_sql(&q.sql, it->f.order);
+            int bi = qb_int(&q, branch);
+            dyad_buf_printf(&q.sql, " LIMIT ?%d) AS b%d", bi, q.side);
+        }
+    } else {
+        dyad_buf_puts(&q.sql, "SELECT " ST_EVENT_COLS " FROM events");
+        where(s, &q, &it->f);
+        if (!it->first) keyset_sql(&q, it);
+    }
     order_sql(&q.sql, it->f.order);
     int li = qb_int(&q, want);
     dyad_buf_printf(&q.sql, " LIMIT ?%d", li);

@@ -441,8 +441,9 @@ static void t_paging(void **state)
     }
     assert_int_equal(dyad_store_commit(f->s), DYAD_OK);
     dyad_store_order orders[] = { DYAD_ORDER_DATE_DESC, DYAD_ORDER_DATE_ASC, DYAD_ORDER_MENTIONS, DYAD_ORDER_ID };
-    for (int o = 0; o < 4; o++) {
-        dyad_store_filter flt = { .order = orders[o], .with_mentions = 1 };
+    for (int o = 0; o < 8; o++) {
+        /* the second round filters on "either side" (the two-branch query) */
+        dyad_store_filter flt = { .order = orders[o % 4], .with_mentions = 1, .actor = o >= 4 ? "BBB" : NULL };
         dyad_store_iter *it = dyad_store_query(f->s, &flt);
         assert_non_null(it);
         const dyad_store_event *e;
@@ -457,15 +458,61 @@ static void t_paging(void **state)
             seen[e->stats.event_id] = 1;
             assert_int_equal(e->nmentions, 1);
             assert_string_equal(e->mentions[0].ev.source, e->ev.source);
-            if (last[0] && orders[o] == DYAD_ORDER_DATE_ASC) assert_true(strcmp(last, e->ev.date) <= 0);
-            if (last[0] && orders[o] == DYAD_ORDER_DATE_DESC) assert_true(strcmp(last, e->ev.date) >= 0);
-            if (orders[o] == DYAD_ORDER_ID) assert_true(e->stats.event_id > last_id);
+            if (last[0] && orders[o % 4] == DYAD_ORDER_DATE_ASC) assert_true(strcmp(last, e->ev.date) <= 0);
+            if (last[0] && orders[o % 4] == DYAD_ORDER_DATE_DESC) assert_true(strcmp(last, e->ev.date) >= 0);
+            if (orders[o % 4] == DYAD_ORDER_ID) assert_true(e->stats.event_id > last_id);
             memcpy(last, e->ev.date, 11);
             last_id = e->stats.event_id;
         }
         dyad_store_iter_free(it);
         free(seen);
         assert_int_equal(n, 1300);
+    }
+}
+
+/* "Either side" filters (actor, country, undirected dyad) run as two
+ * branches merged by a UNION: every event once, in order, offsets right. */
+static void t_either_side(void **state)
+{
+    fx *f = *state;
+    const char *pairs[3][2] = { { "USAGOV", "CHNGOV" }, { "CHNGOV", "USAMIL" }, { "USAGOV", "USAMIL" } };
+    char dates[30][11];
+    assert_int_equal(dyad_store_begin(f->s), DYAD_OK);
+    for (int i = 0; i < 30; i++) {
+        char id[8];
+        snprintf(dates[i], sizeof dates[i], "2020-%02d-%02d", 1 + i / 28, 1 + i % 28);
+        snprintf(id, sizeof id, "e%d", i);
+        dyad_event e = mk(dates[i], pairs[i % 3][0], pairs[i % 3][1], "042");
+        assert_int_equal(put(f, id, dates[i], "m", &e, 1), DYAD_STORE_ADDED);
+    }
+    assert_int_equal(dyad_store_commit(f->s), DYAD_OK);
+    struct { dyad_store_filter flt; int n, first; } cases[] = {
+        { { .actor = "USA", .order = DYAD_ORDER_DATE_DESC }, 30, 29 },
+        { { .actor = "USA", .order = DYAD_ORDER_DATE_ASC, .limit = 7, .offset = 5 }, 7, 5 },
+        { { .country = "CHN", .order = DYAD_ORDER_DATE_ASC }, 20, 0 },
+        { { .dyad_a = "USA", .dyad_b = "CHN", .order = DYAD_ORDER_DATE_DESC, .offset = 2 }, 18, 25 },
+        { { .dyad_a = "USA", .dyad_b = "USA", .order = DYAD_ORDER_DATE_DESC }, 10, 29 },
+        { { .actor = "USAMIL", .order = DYAD_ORDER_DATE_ASC, .limit = 3 }, 3, 1 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        dyad_store_iter *it = dyad_store_query(f->s, &cases[k].flt);
+        assert_non_null(it);
+        const dyad_store_event *e;
+        int n = 0;
+        char prev[11] = "";
+        while (dyad_store_next(it, &e) == 1) {
+            if (n == 0 && strcmp(e->ev.date, dates[cases[k].first]))
+                fail_msg("case %zu: first event dated %s, want %s", k, e->ev.date, dates[cases[k].first]);
+            if (prev[0] && !strcmp(prev, e->ev.date)) fail_msg("case %zu: %s twice", k, prev);
+            memcpy(prev, e->ev.date, 11);
+            n++;
+        }
+        dyad_store_iter_free(it);
+        if (n != cases[k].n) fail_msg("case %zu: %d events, want %d", k, n, cases[k].n);
+        long long c = 0;
+        cases[k].flt.limit = cases[k].flt.offset = 0;
+        assert_int_equal(dyad_store_count(f->s, &cases[k].flt, &c), DYAD_OK);
+        assert_true(c >= n);
     }
 }
 
@@ -713,6 +760,7 @@ static void pg_stop(void)
     cmocka_unit_test_setup_teardown(t_grouping, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_filters, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_paging, SETUP, teardown), \
+    cmocka_unit_test_setup_teardown(t_either_side, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_series, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_top_actors, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_readonly, SETUP, teardown), \
