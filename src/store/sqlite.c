@@ -60,6 +60,7 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_quad ON events(quad, date);\n"
     "CREATE INDEX IF NOT EXISTS events_place_date ON events(lower(loc_name), date);\n"
     "CREATE INDEX IF NOT EXISTS events_countries ON events(substr(source, 1, 3), substr(target, 1, 3), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_source_country ON events(substr(source, 1, 3), date);\n"
     "CREATE INDEX IF NOT EXISTS events_target_country ON events(substr(target, 1, 3), date);\n"
     "CREATE INDEX IF NOT EXISTS events_place_country ON events(loc_country, date);\n"
     "CREATE INDEX IF NOT EXISTS events_mentions ON events(num_mentions, date, id);\n"
