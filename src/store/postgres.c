@@ -75,6 +75,8 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_countries ON events(substr(source, 1, 3), substr(target, 1, 3), date);\n"
     "CREATE INDEX IF NOT EXISTS events_source_country ON events(substr(source, 1, 3), date);\n"
     "CREATE INDEX IF NOT EXISTS events_target_country ON events(substr(target, 1, 3), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_source_name ON events(source, source_name);\n"
+    "CREATE INDEX IF NOT EXISTS events_target_name ON events(target, target_name);\n"
     "CREATE INDEX IF NOT EXISTS events_place_country ON events(loc_country, date);\n"
     "CREATE INDEX IF NOT EXISTS events_mentions ON events(num_mentions, date, id);\n"
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id, id);\n"

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/driver.h"
 #include "store/dates.h"
@@ -627,50 +628,52 @@ static int cmp_actor(const void *a, const void *b)
     return strcmp(x->code, y->code);
 }
 
+/* Every (code, name) pair with its number of events comes from two
+ * index-only GROUP BY scans ((source, source_name) and (target, target_name)
+ * indexes); the matching is done here, per code: a code matches when it
+ * starts with q or one of its names contains q (both case-insensitive), and
+ * then counts all its events under its most used name. */
 int dyad_store_actors(dyad_store *s, const char *q0, int limit, dyad_store_actor_fn fn, void *user)
 {
     const st_driver *d = s->d;
+    const char *q = q0 ? q0 : "";
+    size_t qn = strlen(q);
     if (limit <= 0) limit = 20;
-    /* LIKE patterns with the user's %, _ and \ escaped */
-    dyad_buf esc;
-    dyad_buf_init(&esc);
-    for (const char *p = q0 ? q0 : ""; *p; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\') dyad_buf_putc(&esc, '\\');
-        dyad_buf_putc(&esc, *p);
-    }
-    qb q;
-    qb_init(&q);
-    int pre = qb_text(&q, esc.data ? esc.data : "");
-    dyad_buf_free(&esc);
-    dyad_buf_printf(&q.sql,
-        "SELECT code, name, count(*) FROM ("
-        "SELECT source AS code, coalesce(source_name, '') AS name FROM events WHERE source <> '' "
-        "UNION ALL SELECT target, coalesce(target_name, '') FROM events WHERE target <> '') x "
-        "WHERE upper(code) LIKE upper(CAST(?%d AS TEXT)) || '%%' ESCAPE '\\' "
-        "OR lower(name) LIKE '%%' || lower(CAST(?%d AS TEXT)) || '%%' ESCAPE '\\' "
-        "GROUP BY code, name ORDER BY code, 3 DESC, name", pre, pre);
-    st_stmt *st = qb_prepare(s, &q);
-    qb_free(&q);
-    if (!st) return DYAD_ERR;
+    st_stmt *st = d->prepare(s->db,
+        "SELECT code, name, sum(n) FROM ("
+        "SELECT source AS code, coalesce(source_name, '') AS name, count(*) AS n FROM events "
+        "WHERE source <> '' GROUP BY source, source_name "
+        "UNION ALL SELECT target, coalesce(target_name, ''), count(*) FROM events "
+        "WHERE target <> '' GROUP BY target, target_name) x "
+        "GROUP BY code, name ORDER BY code, 3 DESC, name");
+    if (!st) return dyad_st_fail(s, "actors");
     actor_row *rows = NULL;
     size_t n = 0, cap = 0;
-    int rc, ret = DYAD_OK;
+    int rc, ret = DYAD_OK, matched = 0;
     while ((rc = d->step(st)) == 1) {
-        const char *code = d->text(st, 0);
+        const char *code = d->text(st, 0), *name = d->text(st, 1);
         long long c = d->int64(st, 2);
-        if (n && !strcmp(rows[n - 1].code, code)) { rows[n - 1].events += c; continue; }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            actor_row *r = realloc(rows, cap * sizeof *r);
-            if (!r) { ret = DYAD_ENOMEM; break; }
-            rows = r;
+        int new_code = !n || strcmp(rows[n - 1].code, code);
+        if (!new_code) {
+            rows[n - 1].events += c;
+        } else {
+            if (n && !matched) { free(rows[n - 1].code); free(rows[n - 1].name); n--; }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                actor_row *r = realloc(rows, cap * sizeof *r);
+                if (!r) { ret = DYAD_ENOMEM; break; }
+                rows = r;
+            }
+            rows[n].code = strdup(code);
+            rows[n].name = strdup(name);         /* the first name is the most used */
+            rows[n].events = c;
+            n++;
+            if (!rows[n - 1].code || !rows[n - 1].name) { ret = DYAD_ENOMEM; break; }
+            matched = !strncasecmp(code, q, qn);
         }
-        rows[n].code = strdup(code);
-        rows[n].name = strdup(d->text(st, 1));
-        rows[n].events = c;
-        n++;
-        if (!rows[n - 1].code || !rows[n - 1].name) { ret = DYAD_ENOMEM; break; }
+        if (!matched && qn && strcasestr(name, q)) matched = 1;
     }
+    if (ret == DYAD_OK && n && !matched) { free(rows[n - 1].code); free(rows[n - 1].name); n--; }
     d->finalize(st);
     if (ret == DYAD_OK && rc < 0) ret = dyad_st_fail(s, "actors");
     if (ret == DYAD_OK) {
