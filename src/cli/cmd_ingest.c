@@ -3,7 +3,9 @@
  * them; `dyad ingest --db DB --events FILE`: store pre-coded events.
  *
  * Articles are read with the io reader, coded with the public API
- * (dyad_code_article) and put into the store one by one inside batches of
+ * (dyad_code_article) on worker threads (-j N, at least one, so coding
+ * overlaps with writing; ingest_pool.c hands the results back in input
+ * order) and put into the store one by one inside batches of
  * --batch articles or about a second, whichever comes first: one
  * transaction per batch, a savepoint per article. A run killed at any
  * point leaves whole batches only; running it again skips the stored
@@ -189,11 +191,6 @@ static int ingest_events(ingest *in, const char *path, const char *date)
 
 /* ---- coding articles -------------------------------------------------- */
 
-static int collect(const dyad_event *ev, void *user)
-{
-    return dyad_evgroup_add(user, ev) == 0 ? 0 : 1;
-}
-
 /* One coded article, in input order: store it (or report the failure). */
 static int coded(const dyad_article *a, const dyad_event *evs, int n, int rc, const char *err, void *user)
 {
@@ -206,25 +203,22 @@ static int coded(const dyad_article *a, const dyad_event *evs, int n, int rc, co
     return put(in, a, evs, n, a->text_len) != 0;
 }
 
+/* Coding runs on worker threads (at least one, so coding the next articles
+ * overlaps with storing this one); the store sees the articles in input order. */
 static int ingest_articles(ingest *in, char **files, int nfiles, const dyad_read_opts *ro,
                            const dyad_options *dopt, int jobs)
 {
     char err[512] = "";
     dyad_ctx *ctx = dyad_open(dopt, err, sizeof err);
     if (!ctx) { fprintf(stderr, "dyad ingest: %s\n", err); return -2; }
-    dyad_coder *coder = jobs > 1 ? NULL : dyad_coder_new(ctx);
-    ingest_pool *pool = jobs > 1 ? ingest_pool_new(ctx, jobs) : NULL;
-    dyad_reader *rd = coder || pool ? dyad_reader_open((const char *const *)files, nfiles, ro) : NULL;
+    ingest_pool *pool = ingest_pool_new(ctx, jobs > 1 ? jobs : 1);
+    dyad_reader *rd = pool ? dyad_reader_open((const char *const *)files, nfiles, ro) : NULL;
     if (!rd) {
         fprintf(stderr, "dyad ingest: cannot open the input\n");
         ingest_pool_free(pool);
-        dyad_coder_free(coder);
         dyad_close(ctx);
         return -2;
     }
-    dyad_evgroup g;
-    memset(&g, 0, sizeof g);
-    dyad_arena_init(&g.arena, 1 << 16);
     dyad_article a;
     int rc, stop = 0;
     while (!stop && (rc = dyad_reader_next(rd, &a)) != 0) {
@@ -233,21 +227,11 @@ static int ingest_articles(ingest *in, char **files, int nfiles, const dyad_read
             in->skipped++;
             continue;
         }
-        if (pool) {
-            stop = ingest_pool_submit(pool, &a, coded, in);
-            continue;
-        }
-        dyad_evgroup_clear(&g);
-        rc = dyad_code_article(coder, &a, collect, &g);
-        if (rc == DYAD_STOP) rc = DYAD_ENOMEM;
-        stop = coded(&a, g.evs, g.n, rc, rc == DYAD_ENOMEM ? "out of memory" : dyad_coder_error(coder), in);
+        stop = ingest_pool_submit(pool, &a, coded, in);
     }
-    if (pool && !stop) stop = ingest_pool_finish(pool, coded, in);
-    free(g.evs);
-    dyad_arena_free(&g.arena);
+    if (!stop) stop = ingest_pool_finish(pool, coded, in);
     dyad_reader_close(rd);
     ingest_pool_free(pool);
-    dyad_coder_free(coder);
     dyad_close(ctx);
     return stop ? -2 : 0;
 }

@@ -25,8 +25,14 @@ typedef struct st_driver {
     st_db *(*open)(const char *db, int flags, char *err, size_t errlen);
     void (*close)(st_db *db);
     const char *(*errmsg)(st_db *db);
-    /* One or more statements without parameters or rows. */
+    /* One or more statements without parameters (rows are ignored). */
     int (*exec)(st_db *db, const char *sql);
+    /* Starts a write transaction and takes the database's writer lock, so
+     * concurrent writers queue up (ids are max + 1 inside the transaction). */
+    const char *begin_sql;
+    /* Refreshes the planner's statistics after a large load (NULL: the
+     * driver does it itself when closing). */
+    const char *analyze_sql;
     /* NULL on error (see errmsg). Statements may be reset and run again;
      * store.c keeps its hot ones for the life of the connection. */
     st_stmt *(*prepare)(st_db *db, const char *sql);
@@ -69,6 +75,7 @@ struct dyad_store {
     char err[1024];
     char now[16];           /* YYYYMMDDHHMMSS of the current batch */
     long long next_event, next_mention;     /* id counters in a transaction (0: ask) */
+    long written;           /* articles added or replaced through this handle */
 };
 
 /* Set s->err from the driver with a context prefix; returns DYAD_ERR. */

@@ -73,7 +73,10 @@ static const char schema[] =
     "CREATE INDEX IF NOT EXISTS events_quad ON events(quad, date);\n"
     "CREATE INDEX IF NOT EXISTS events_place_date ON events(lower(loc_name), date);\n"
     "CREATE INDEX IF NOT EXISTS events_countries ON events(substr(source, 1, 3), substr(target, 1, 3), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_source_country ON events(substr(source, 1, 3), date);\n"
     "CREATE INDEX IF NOT EXISTS events_target_country ON events(substr(target, 1, 3), date);\n"
+    "CREATE INDEX IF NOT EXISTS events_source_name ON events(source, source_name);\n"
+    "CREATE INDEX IF NOT EXISTS events_target_name ON events(target, target_name);\n"
     "CREATE INDEX IF NOT EXISTS events_place_country ON events(loc_country, date);\n"
     "CREATE INDEX IF NOT EXISTS events_mentions ON events(num_mentions, date, id);\n"
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id, id);\n"
@@ -281,6 +284,8 @@ static int pg_copy_mentions(st_db *db, const char *rows, size_t len)
 const st_driver dyad_st_postgres = {
     .name = "postgresql",
     .open = pg_open, .close = pg_close, .errmsg = pg_errmsg, .exec = pg_exec,
+    .begin_sql = "BEGIN; SELECT pg_advisory_xact_lock(715827884)",
+    .analyze_sql = "ANALYZE articles, events, mentions",
     .prepare = pg_prepare, .bind_text = pg_bind_text, .bind_int = pg_bind_int,
     .bind_double = pg_bind_double, .step = pg_step, .is_null = pg_is_null, .text = pg_text,
     .int64 = pgd_int64, .dbl = pgd_dbl, .reset = pg_reset, .finalize = pg_finalize,

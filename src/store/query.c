@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/driver.h"
 #include "store/dates.h"
@@ -30,6 +31,7 @@ typedef struct qb {
     int np;
     qparam p[MAXP];
     int nconds;
+    int side;           /* 0: "either side" filters as OR; 1 / 2: only their first / second branch */
 } qb;
 
 static void qb_init(qb *q) { memset(q, 0, sizeof *q); dyad_buf_init(&q->sql); }
@@ -106,6 +108,7 @@ static void either_side(qb *q, const char *p)
 {
     int lo = prefix_params(q, p, 0);
     qb_and(q);
+    if (q->side) { prefix_cond(q, q->side == 1 ? "source" : "target", lo, lo + 1); return; }
     dyad_buf_putc(&q->sql, '(');
     prefix_cond(q, "source", lo, lo + 1);
     dyad_buf_puts(&q->sql, " OR ");
@@ -120,6 +123,22 @@ static void one_side(qb *q, const char *col, const char *p)
     prefix_cond(q, col, lo, lo + 1);
 }
 
+static void dyad_pair(qb *q, int a, int b)
+{
+    dyad_buf_putc(&q->sql, '(');
+    prefix_cond(q, "source", a, a + 1);
+    dyad_buf_puts(&q->sql, " AND ");
+    prefix_cond(q, "target", b, b + 1);
+    dyad_buf_putc(&q->sql, ')');
+}
+
+/* How many "either side" conditions f has (actor, country, undirected dyad). */
+static int either_count(const dyad_store_filter *f)
+{
+    return (f->actor && *f->actor) + (f->country && *f->country) +
+           (f->dyad_a && *f->dyad_a && f->dyad_b && *f->dyad_b && !f->directed);
+}
+
 static void where(dyad_store *s, qb *q, const dyad_store_filter *f)
 {
     if (f->actor && *f->actor) either_side(q, f->actor);
@@ -129,19 +148,16 @@ static void where(dyad_store *s, qb *q, const dyad_store_filter *f)
     if (f->dyad_a && *f->dyad_a && f->dyad_b && *f->dyad_b) {
         int a = prefix_params(q, f->dyad_a, 0), b = prefix_params(q, f->dyad_b, 0);
         qb_and(q);
-        dyad_buf_puts(&q->sql, "((");
-        prefix_cond(q, "source", a, a + 1);
-        dyad_buf_puts(&q->sql, " AND ");
-        prefix_cond(q, "target", b, b + 1);
-        dyad_buf_putc(&q->sql, ')');
-        if (!f->directed) {
-            dyad_buf_puts(&q->sql, " OR (");
-            prefix_cond(q, "source", b, b + 1);
-            dyad_buf_puts(&q->sql, " AND ");
-            prefix_cond(q, "target", a, a + 1);
+        if (f->directed || q->side) {           /* one direction: A on B (branch 2: B on A) */
+            if (q->side == 2 && !f->directed) { int t = a; a = b; b = t; }
+            dyad_pair(q, a, b);
+        } else {
+            dyad_buf_putc(&q->sql, '(');
+            dyad_pair(q, a, b);
+            dyad_buf_puts(&q->sql, " OR ");
+            dyad_pair(q, b, a);
             dyad_buf_putc(&q->sql, ')');
         }
-        dyad_buf_putc(&q->sql, ')');
     }
     if (f->code && *f->code) one_side(q, "code", f->code);
     if (f->root && *f->root) { int i = qb_text(q, f->root); qb_and(q); dyad_buf_printf(&q->sql, "root = ?%d", i); }
@@ -393,9 +409,30 @@ static int fetch_page(dyad_store_iter *it)
     if (want <= 0) { it->done = 1; return DYAD_OK; }
     qb q;
     qb_init(&q);
-    dyad_buf_puts(&q.sql, "SELECT " ST_EVENT_COLS " FROM events");
-    where(s, &q, &it->f);
-    if (!it->first) keyset_sql(&q, it);
+    /* One "either side" filter (actor USA: source USA* OR target USA*) as an
+     * OR cannot walk an index in date order: the database collects every
+     * match and sorts. As two branches, each walks its own (country, date)
+     * index and stops after a page; the UNION merges them (and drops an
+     * event matching both). */
+    int split = either_count(&it->f) == 1 &&
+                (it->f.order == DYAD_ORDER_DATE_DESC || it->f.order == DYAD_ORDER_DATE_ASC);
+    if (split) {
+        long branch = want + (it->first ? it->f.offset : 0);
+        for (q.side = 1; q.side <= 2; q.side++) {
+            dyad_buf_printf(&q.sql, "%sSELECT " ST_EVENT_COLS " FROM (SELECT " ST_EVENT_COLS " FROM events",
+                            q.side == 1 ? "" : " UNION ");
+            q.nconds = 0;
+            where(s, &q, &it->f);
+            if (!it->first) keyset_sql(&q, it);
+            order_sql(&q.sql, it->f.order);
+            int bi = qb_int(&q, branch);
+            dyad_buf_printf(&q.sql, " LIMIT ?%d) AS b%d", bi, q.side);
+        }
+    } else {
+        dyad_buf_puts(&q.sql, "SELECT " ST_EVENT_COLS " FROM events");
+        where(s, &q, &it->f);
+        if (!it->first) keyset_sql(&q, it);
+    }
     order_sql(&q.sql, it->f.order);
     int li = qb_int(&q, want);
     dyad_buf_printf(&q.sql, " LIMIT ?%d", li);
@@ -591,50 +628,52 @@ static int cmp_actor(const void *a, const void *b)
     return strcmp(x->code, y->code);
 }
 
+/* Every (code, name) pair with its number of events comes from two
+ * index-only GROUP BY scans ((source, source_name) and (target, target_name)
+ * indexes); the matching is done here, per code: a code matches when it
+ * starts with q or one of its names contains q (both case-insensitive), and
+ * then counts all its events under its most used name. */
 int dyad_store_actors(dyad_store *s, const char *q0, int limit, dyad_store_actor_fn fn, void *user)
 {
     const st_driver *d = s->d;
+    const char *q = q0 ? q0 : "";
+    size_t qn = strlen(q);
     if (limit <= 0) limit = 20;
-    /* LIKE patterns with the user's %, _ and \ escaped */
-    dyad_buf esc;
-    dyad_buf_init(&esc);
-    for (const char *p = q0 ? q0 : ""; *p; p++) {
-        if (*p == '%' || *p == '_' || *p == '\\') dyad_buf_putc(&esc, '\\');
-        dyad_buf_putc(&esc, *p);
-    }
-    qb q;
-    qb_init(&q);
-    int pre = qb_text(&q, esc.data ? esc.data : "");
-    dyad_buf_free(&esc);
-    dyad_buf_printf(&q.sql,
-        "SELECT code, name, count(*) FROM ("
-        "SELECT source AS code, coalesce(source_name, '') AS name FROM events WHERE source <> '' "
-        "UNION ALL SELECT target, coalesce(target_name, '') FROM events WHERE target <> '') x "
-        "WHERE upper(code) LIKE upper(CAST(?%d AS TEXT)) || '%%' ESCAPE '\\' "
-        "OR lower(name) LIKE '%%' || lower(CAST(?%d AS TEXT)) || '%%' ESCAPE '\\' "
-        "GROUP BY code, name ORDER BY code, 3 DESC, name", pre, pre);
-    st_stmt *st = qb_prepare(s, &q);
-    qb_free(&q);
-    if (!st) return DYAD_ERR;
+    st_stmt *st = d->prepare(s->db,
+        "SELECT code, name, sum(n) FROM ("
+        "SELECT source AS code, coalesce(source_name, '') AS name, count(*) AS n FROM events "
+        "WHERE source <> '' GROUP BY source, source_name "
+        "UNION ALL SELECT target, coalesce(target_name, ''), count(*) FROM events "
+        "WHERE target <> '' GROUP BY target, target_name) x "
+        "GROUP BY code, name ORDER BY code, 3 DESC, name");
+    if (!st) return dyad_st_fail(s, "actors");
     actor_row *rows = NULL;
     size_t n = 0, cap = 0;
-    int rc, ret = DYAD_OK;
+    int rc, ret = DYAD_OK, matched = 0;
     while ((rc = d->step(st)) == 1) {
-        const char *code = d->text(st, 0);
+        const char *code = d->text(st, 0), *name = d->text(st, 1);
         long long c = d->int64(st, 2);
-        if (n && !strcmp(rows[n - 1].code, code)) { rows[n - 1].events += c; continue; }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            actor_row *r = realloc(rows, cap * sizeof *r);
-            if (!r) { ret = DYAD_ENOMEM; break; }
-            rows = r;
+        int new_code = !n || strcmp(rows[n - 1].code, code);
+        if (!new_code) {
+            rows[n - 1].events += c;
+        } else {
+            if (n && !matched) { free(rows[n - 1].code); free(rows[n - 1].name); n--; }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                actor_row *r = realloc(rows, cap * sizeof *r);
+                if (!r) { ret = DYAD_ENOMEM; break; }
+                rows = r;
+            }
+            rows[n].code = strdup(code);
+            rows[n].name = strdup(name);         /* the first name is the most used */
+            rows[n].events = c;
+            n++;
+            if (!rows[n - 1].code || !rows[n - 1].name) { ret = DYAD_ENOMEM; break; }
+            matched = !strncasecmp(code, q, qn);
         }
-        rows[n].code = strdup(code);
-        rows[n].name = strdup(d->text(st, 1));
-        rows[n].events = c;
-        n++;
-        if (!rows[n - 1].code || !rows[n - 1].name) { ret = DYAD_ENOMEM; break; }
+        if (!matched && qn && strcasestr(name, q)) matched = 1;
     }
+    if (ret == DYAD_OK && n && !matched) { free(rows[n - 1].code); free(rows[n - 1].name); n--; }
     d->finalize(st);
     if (ret == DYAD_OK && rc < 0) ret = dyad_st_fail(s, "actors");
     if (ret == DYAD_OK) {

@@ -143,6 +143,9 @@ void dyad_store_close(dyad_store *s)
 {
     if (!s) return;
     if (s->in_batch) dyad_store_rollback(s);
+    /* After a large load the planner's statistics are stale (autovacuum
+     * would catch up later; the next queries should not wait for it). */
+    if (s->written >= 1000 && s->d->analyze_sql) s->d->exec(s->db, s->d->analyze_sql);
     for (int i = 0; i < ST_NSTMT; i++)
         if (s->stmt[i]) s->d->finalize(s->stmt[i]);
     s->d->close(s->db);
@@ -193,9 +196,11 @@ int dyad_store_begin(dyad_store *s)
         snprintf(s->err, sizeof s->err, "the database was opened read-only");
         return DYAD_ERR;
     }
-    /* SQLite: take the write lock now rather than on the first write. */
-    const char *sql = strcmp(s->d->name, "sqlite") ? "BEGIN" : "BEGIN IMMEDIATE";
-    if (s->d->exec(s->db, sql) != 0) return dyad_st_fail(s, "begin");
+    if (s->d->exec(s->db, s->d->begin_sql) != 0) {
+        int rc = dyad_st_fail(s, "begin");
+        s->d->exec(s->db, "ROLLBACK");
+        return rc;
+    }
     s->in_batch = 1;
     s->next_event = s->next_mention = 0;
     stamp_now(s);
@@ -608,6 +613,7 @@ static int put_in_savepoint(dyad_store *s, const dyad_article *a, const dyad_eve
     if (state == 1) { *what = DYAD_STORE_UNCHANGED; return DYAD_OK; }
     if (state == 2 && remove_article(s, a->id) != DYAD_OK) return DYAD_ERR;
     *what = state == 2 ? DYAD_STORE_REPLACED : DYAD_STORE_ADDED;
+    s->written++;
     char media[256];
     media_of(a, media, sizeof media);
     st_stmt *st = dyad_st_stmt(s, ST_ART_INSERT);

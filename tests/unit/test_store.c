@@ -2,9 +2,11 @@
  * test_store.c — the event store (src/store) against SQLite always and
  * against PostgreSQL when it is available: the same tests, both backends.
  *
- * PostgreSQL: $DYAD_PG_URI if set; else a throw-away cluster started with
- * scripts/pg-test-cluster on a port of our own (stopped at the end); if
- * PostgreSQL is not installed the PostgreSQL group is skipped with a message.
+ * PostgreSQL: the server of $DYAD_PG_URI if set; else a throw-away cluster
+ * started with scripts/pg-test-cluster on a port of our own (stopped at the
+ * end); the tests run in a database of their own (dyad_store_unit, dropped
+ * at the end). If PostgreSQL is not installed the PostgreSQL group is
+ * skipped with a message.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -439,8 +441,9 @@ static void t_paging(void **state)
     }
     assert_int_equal(dyad_store_commit(f->s), DYAD_OK);
     dyad_store_order orders[] = { DYAD_ORDER_DATE_DESC, DYAD_ORDER_DATE_ASC, DYAD_ORDER_MENTIONS, DYAD_ORDER_ID };
-    for (int o = 0; o < 4; o++) {
-        dyad_store_filter flt = { .order = orders[o], .with_mentions = 1 };
+    for (int o = 0; o < 8; o++) {
+        /* the second round filters on "either side" (the two-branch query) */
+        dyad_store_filter flt = { .order = orders[o % 4], .with_mentions = 1, .actor = o >= 4 ? "BBB" : NULL };
         dyad_store_iter *it = dyad_store_query(f->s, &flt);
         assert_non_null(it);
         const dyad_store_event *e;
@@ -455,15 +458,61 @@ static void t_paging(void **state)
             seen[e->stats.event_id] = 1;
             assert_int_equal(e->nmentions, 1);
             assert_string_equal(e->mentions[0].ev.source, e->ev.source);
-            if (last[0] && orders[o] == DYAD_ORDER_DATE_ASC) assert_true(strcmp(last, e->ev.date) <= 0);
-            if (last[0] && orders[o] == DYAD_ORDER_DATE_DESC) assert_true(strcmp(last, e->ev.date) >= 0);
-            if (orders[o] == DYAD_ORDER_ID) assert_true(e->stats.event_id > last_id);
+            if (last[0] && orders[o % 4] == DYAD_ORDER_DATE_ASC) assert_true(strcmp(last, e->ev.date) <= 0);
+            if (last[0] && orders[o % 4] == DYAD_ORDER_DATE_DESC) assert_true(strcmp(last, e->ev.date) >= 0);
+            if (orders[o % 4] == DYAD_ORDER_ID) assert_true(e->stats.event_id > last_id);
             memcpy(last, e->ev.date, 11);
             last_id = e->stats.event_id;
         }
         dyad_store_iter_free(it);
         free(seen);
         assert_int_equal(n, 1300);
+    }
+}
+
+/* "Either side" filters (actor, country, undirected dyad) run as two
+ * branches merged by a UNION: every event once, in order, offsets right. */
+static void t_either_side(void **state)
+{
+    fx *f = *state;
+    const char *pairs[3][2] = { { "USAGOV", "CHNGOV" }, { "CHNGOV", "USAMIL" }, { "USAGOV", "USAMIL" } };
+    char dates[30][11];
+    assert_int_equal(dyad_store_begin(f->s), DYAD_OK);
+    for (int i = 0; i < 30; i++) {
+        char id[8];
+        snprintf(dates[i], sizeof dates[i], "2020-%02d-%02d", 1 + i / 28, 1 + i % 28);
+        snprintf(id, sizeof id, "e%d", i);
+        dyad_event e = mk(dates[i], pairs[i % 3][0], pairs[i % 3][1], "042");
+        assert_int_equal(put(f, id, dates[i], "m", &e, 1), DYAD_STORE_ADDED);
+    }
+    assert_int_equal(dyad_store_commit(f->s), DYAD_OK);
+    struct { dyad_store_filter flt; int n, first; } cases[] = {
+        { { .actor = "USA", .order = DYAD_ORDER_DATE_DESC }, 30, 29 },
+        { { .actor = "USA", .order = DYAD_ORDER_DATE_ASC, .limit = 7, .offset = 5 }, 7, 5 },
+        { { .country = "CHN", .order = DYAD_ORDER_DATE_ASC }, 20, 0 },
+        { { .dyad_a = "USA", .dyad_b = "CHN", .order = DYAD_ORDER_DATE_DESC, .offset = 2 }, 18, 25 },
+        { { .dyad_a = "USA", .dyad_b = "USA", .order = DYAD_ORDER_DATE_DESC }, 10, 29 },
+        { { .actor = "USAMIL", .order = DYAD_ORDER_DATE_ASC, .limit = 3 }, 3, 1 },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        dyad_store_iter *it = dyad_store_query(f->s, &cases[k].flt);
+        assert_non_null(it);
+        const dyad_store_event *e;
+        int n = 0;
+        char prev[11] = "";
+        while (dyad_store_next(it, &e) == 1) {
+            if (n == 0 && strcmp(e->ev.date, dates[cases[k].first]))
+                fail_msg("case %zu: first event dated %s, want %s", k, e->ev.date, dates[cases[k].first]);
+            if (prev[0] && !strcmp(prev, e->ev.date)) fail_msg("case %zu: %s twice", k, prev);
+            memcpy(prev, e->ev.date, 11);
+            n++;
+        }
+        dyad_store_iter_free(it);
+        if (n != cases[k].n) fail_msg("case %zu: %d events, want %d", k, n, cases[k].n);
+        long long c = 0;
+        cases[k].flt.limit = cases[k].flt.offset = 0;
+        assert_int_equal(dyad_store_count(f->s, &cases[k].flt, &c), DYAD_OK);
+        assert_true(c >= n);
     }
 }
 
@@ -640,6 +689,38 @@ static void t_dates(void **state)
 
 /* ---- PostgreSQL discovery --------------------------------------------- */
 
+/* Run sql on the server's "postgres" database (the URI's last path part replaced). */
+static int pg_admin(const char *server_uri, const char *sql)
+{
+    char admin[600];
+    const char *slash = strrchr(server_uri, '/');
+    snprintf(admin, sizeof admin, "%.*s/postgres", slash ? (int)(slash - server_uri) : 0, server_uri);
+    PGconn *c = PQconnectdb(admin);
+    int ok = PQstatus(c) == CONNECTION_OK;
+    if (ok) {
+        PGresult *r = PQexec(c, sql);
+        ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        if (!ok) fprintf(stderr, "%s: %s", sql, PQresultErrorMessage(r));
+        PQclear(r);
+    }
+    PQfinish(c);
+    return ok;
+}
+
+/* Our own database on the server (so other suites' data is never touched). */
+static void pg_own_db(void)
+{
+    if (!pg_uri[0]) return;
+    if (!pg_admin(pg_uri, "DROP DATABASE IF EXISTS dyad_store_unit") ||
+        !pg_admin(pg_uri, "CREATE DATABASE dyad_store_unit")) {
+        printf("# cannot create a test database on %s: the PostgreSQL tests are skipped\n", pg_uri);
+        pg_uri[0] = '\0';
+        return;
+    }
+    char *slash = strrchr(pg_uri, '/');
+    if (slash) snprintf(slash, sizeof pg_uri - (size_t)(slash - pg_uri), "/dyad_store_unit");
+}
+
 static void pg_find(void)
 {
     const char *env = getenv("DYAD_PG_URI");
@@ -664,6 +745,7 @@ static void pg_find(void)
 
 static void pg_stop(void)
 {
+    if (pg_uri[0]) pg_admin(pg_uri, "DROP DATABASE IF EXISTS dyad_store_unit");
     if (!pg_dir[0]) return;
     char cmd[256];
     snprintf(cmd, sizeof cmd, "DYAD_PG_DIR=%s scripts/pg-test-cluster stop >/dev/null 2>&1", pg_dir);
@@ -678,6 +760,7 @@ static void pg_stop(void)
     cmocka_unit_test_setup_teardown(t_grouping, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_filters, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_paging, SETUP, teardown), \
+    cmocka_unit_test_setup_teardown(t_either_side, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_series, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_top_actors, SETUP, teardown), \
     cmocka_unit_test_setup_teardown(t_readonly, SETUP, teardown), \
@@ -689,6 +772,7 @@ int main(void)
     const struct CMUnitTest sqlite_tests[] = TESTS(setup_sqlite);
     int failed = cmocka_run_group_tests_name("store_sqlite", sqlite_tests, NULL, NULL);
     pg_find();
+    pg_own_db();
     if (pg_uri[0]) {
         const struct CMUnitTest pg_tests[] = TESTS(setup_pg);
         failed += cmocka_run_group_tests_name("store_postgresql", pg_tests, NULL, NULL);
