@@ -129,6 +129,18 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
         } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)
                    && !(i > 0 && (st->ti[i - 1].cls & W_DET))) {      /* "the claim" is a noun */
             int g = mention_before(st, i + 0);
+            /* "..., saying (that) ...": a participle opens its own reporting clause and
+             * what follows is reported */
+            if ((st->ti[i].f & T_ING) && is_punct(st, i - 1, ",")) {
+                int k = new_clause(c, st, C_REPORTING, i);
+                st->c[k].report_tok = i;
+                st->ti[i].clause = k;
+                int j = i + 1;
+                if (j < ntok && st->ti[j].low == c->ctx->w_that) { st->ti[j].clause = k; i = j; }
+                cur = new_clause(c, st, C_REPORTED, i + 1);
+                ret = -1;
+                continue;
+            }
             /* "..., X said" or "..., said X": the attribution is its own clause */
             int sp_start = -1;
             if (g >= 0 && !is_punct(st, i - 1, ",")) {

@@ -62,6 +62,10 @@ typedef struct mention {
     const char *role;           /* agent role code if composed */
     int group;                  /* compound group id */
     int resolved_from;          /* pronoun/description: discourse entry, -1 */
+    int agent_s, agent_e;       /* tokens of the agent phrase inside it ("ambassador" of "the
+                                   French ambassador"), -1: none; patterns may name them */
+    int shadow;                 /* mention for the country part alone, made on demand, -1 */
+    int shadow_of;              /* for such a country part: the whole mention (events name it) */
     const char *how;            /* explanation */
 } mention;
 
@@ -107,6 +111,7 @@ typedef struct sent_state {
     const char *text;           /* the sentence text (NUL-terminated, arena) */
     tinfo *ti;
     mention *m; int nm, capm;
+    int nshadow;                /* country-part mentions after the nm real ones (match.c) */
     group *g; int ng;
     clause *c; int nc;
     int discard;                /* discard id or -1 */

@@ -52,6 +52,7 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
     memset(m, 0, sizeof *m);
     m->s = s; m->e = e;
     m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
     m->group = -1;
     m->name = dyad_span_text(c, st, s, e);
     return m;
@@ -197,9 +198,10 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         if (st->ti[m->s].low != ctx->w_the && (m->s == 0 || st->ti[m->s - 1].low != ctx->w_the)) continue;
         int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
         int q = n - 1;
-        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL) */
+        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL);
+         * an institution ("the junta") is not a person ("the ambassador") */
         while (q >= 0 && !(cand[q].role && !strncmp(cand[q].role, m->role, strlen(m->role))
-                           && strlen(cand[q].code) > strlen(m->role))) q--;
+                           && strlen(cand[q].code) > strlen(m->role) && (m->person || !cand[q].person))) q--;
         if (q < 0) continue;
         m->code = cand[q].code;
         m->person = cand[q].person;
@@ -280,8 +282,11 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
             /* "its troops": the speaker's country with the agent's role */
             mention *ag = &st->m[st->ti[e].mention];
-            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(st->m[sp].code) >= 3) {
-                ag->code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[sp].code, ag->role);
+            const mention *spm = &st->m[sp];
+            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(spm->code) >= 3) {
+                /* a country's troops are COUNTRY+MIL; an organisation's fighters are the organisation */
+                int org = spm->actor >= 0 && !spm->country_only && !spm->role;
+                ag->code = org ? spm->code : dyad_arena_printf(&c->arena, "%.3s%s", spm->code, ag->role);
                 ag->s = i;
                 ag->name = dyad_span_text(c, st, i, ag->e);
                 ag->how = dyad_arena_printf(&c->arena, "'its' in reported speech is the speaker '%s'", st->m[sp].name);
@@ -312,6 +317,7 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         memset(m, 0, sizeof *m);
         m->s = i; m->e = e;
         m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
         m->kind = M_PRONOUN;
         /* "its positions": the speaker's country ("the defence ministry ... its positions" is AZE) */
         m->code = poss && strlen(st->m[sp].code) > 3 && st->m[sp].role

@@ -112,7 +112,11 @@ static int same_clause(const sent_state *st, int i, int cl)
 static int word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state *st, int i)
 {
     const tinfo *ti = &st->ti[i];
-    if (ti->mention >= 0) return 0;
+    if (ti->mention >= 0) {
+        /* a pattern may name the role word of an agent: "SRC expel TGT ambassador" */
+        const mention *m = &st->m[ti->mention];
+        if (m->agent_s < 0 || i < m->agent_s || i >= m->agent_e) return 0;
+    }
     if (e->kind == DYAD_EL_SET)
         return e->arg != UINT32_MAX && (dyad_dict_in_set(d, e->arg, ti->lem) || dyad_dict_in_set(d, e->arg, ti->low));
     const dyad_wid *alts = dyad_dict_alts(d, e);
@@ -137,11 +141,12 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
 static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
-    /* only where the clause ends or a place/time phrase follows: "met in Sochi", "met on
-     * Monday", but not "called for a ceasefire" */
+    /* only where the clause ends or a place/time/topic phrase follows: "met in Sochi", "met on
+     * Monday", "traded accusations over ...", but not "called for a ceasefire" */
     if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
         && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
-        && !is_word(st, pos, "in") && !is_word(st, pos, "at")) return 0;
+        && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
+        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")) return 0;
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -165,6 +170,43 @@ static int group_tail(const sent_state *st, int mi, int *out)
 }
 
 static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
+
+/* The country part of a composed mention as a mention of its own (made once, kept
+ * after the sentence's mentions so no index moves), or -1. */
+static int country_shadow(dyad_coder *c, sent_state *st, int mi)
+{
+    mention *m = &st->m[mi];
+    if (m->shadow >= 0) return m->shadow;
+    if (m->agent_s <= m->s || !m->code || m->code == m->role || strlen(m->code) <= 3) return -1;
+    int cap = 0;
+    for (int i = m->s; i < m->agent_s; i++) cap |= (st->s->tok[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) != 0;
+    if (!cap) return -1;
+    int used = st->nm + st->nshadow;
+    if (used >= st->capm) {
+        int nc = st->capm * 2 + 8;
+        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+        if (!nm) return -1;
+        memcpy(nm, st->m, (size_t)used * sizeof *nm);
+        st->m = nm;
+        st->capm = nc;
+        m = &st->m[mi];
+    }
+    int e = m->agent_s;
+    if (e - 1 > m->s && st->ti[e - 1].low == c->ctx->w_poss) e--;      /* "Armenia 's" */
+    mention *sh = &st->m[used];
+    *sh = *m;
+    sh->e = e;
+    sh->code = dyad_arena_strndup(&c->arena, m->code, 3);
+    sh->role = NULL;
+    sh->country_only = 1;
+    sh->person = 0;
+    sh->agent = sh->agent_s = sh->agent_e = sh->shadow = -1;
+    sh->shadow_of = mi;
+    sh->name = dyad_span_text(c, st, sh->s, e);
+    st->nshadow++;
+    m->shadow = used;
+    return used;
+}
 
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
@@ -193,6 +235,13 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         b->n = cnt;
         memcpy(b->m, mem, (size_t)cnt * sizeof *mem);
         if (match_r(c, st, ms, k + 1, st->m[mem[cnt - 1]].e)) return 1;
+        /* or only the country of the last one, leaving its role word to the pattern:
+         * "expelled the French ambassador" with "SRC expel TGT ambassador" */
+        int sh = country_shadow(c, st, mem[cnt - 1]);
+        if (sh >= 0) {
+            b->m[cnt - 1] = sh;
+            if (match_r(c, st, ms, k + 1, st->m[sh].e)) return 1;
+        }
     }
     b->n = 0;
     return 0;
@@ -222,7 +271,13 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         for (int n = 0; n <= e->skip; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
-                if (!same_clause(st, t, ms->clause) || st->ti[t].mention >= 0) break;
+                if (!same_clause(st, t, ms->clause)) break;
+                /* "..." skips words, and role nouns with no country ("joint military exercises"),
+                 * but never an actor */
+                if (st->ti[t].mention >= 0) {
+                    const mention *mm = &st->m[st->ti[t].mention];
+                    if (mm->kind != M_AGENT || mm->code != mm->role) break;
+                }
                 if (st->ti[t].cls & (W_BE | W_HAVE | W_MODAL)) break;
             }
             if (match_r(c, st, ms, k + 1, pos + n)) return 1;
@@ -404,6 +459,10 @@ static dyad_span span_of(const sent_state *st, int s, int e)
 static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
                 const char *rule, int negated, int vs, int ve, int cl, dyad_event_fn fn, void *user)
 {
+    /* a country part matched so that the pattern could name the role word: the event
+     * still names the whole actor ("the French ambassador" = FRAGOV) */
+    if (src && src->shadow_of >= 0) src = &st->m[src->shadow_of];
+    if (tgt && tgt->shadow_of >= 0) tgt = &st->m[tgt->shadow_of];
     const char *sc = src ? src->code : "", *tc = tgt ? tgt->code : "";
     if (!sc || !tc) return 0;
     if (src && tgt && !strcmp(sc, tc)) {
@@ -434,6 +493,7 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
     int cs = st->c[cl].s, ce = st->c[cl].e;
     dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
     c->nevents++;
+    if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
     dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
                ev.target_name, ev.code, negated ? " negated" : "", rule);
     if (fn && fn(&ev, user)) return DYAD_STOP;
@@ -444,6 +504,23 @@ typedef struct cand {
     int pid, score, len, passive;
     mstate ms;
 } cand;
+
+/* "Ukraine demanded Russia's withdrawal", "condemned Russia's attack": a possessive event
+ * noun that is the object of a verb names something demanded, welcomed or condemned, not
+ * an event this sentence reports. */
+static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dyad_pattern *p,
+                             const dyad_pelem *el, const mstate *ms)
+{
+    if (p->nelem < 2 || (el[0].kind != DYAD_EL_SRC && el[0].kind != DYAD_EL_TGT) || el[1].kind != DYAD_EL_WORD) return 0;
+    const dyad_wid *alts = dyad_dict_alts(c->ctx->dict, &el[1]);
+    if (el[1].nalt != 1 || alts[0] != c->ctx->w_poss) return 0;
+    const bind *b = el[0].kind == DYAD_EL_SRC ? &ms->src : &ms->tgt;
+    if (!b->n) return 0;
+    int s = st->m[b->m[0]].s, j = s - 1;
+    if (j < 0 || st->ti[j].clause != ms->clause) return 0;
+    /* after a verb only: "concern over Turkey's arrest of journalists" does report an arrest */
+    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED));
+}
 
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
@@ -486,6 +563,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
         out->pid = pid;
@@ -532,6 +610,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         int n = pass == 0 ? n1 : pass == 1 ? n2 : n3;
         for (int i = 0; i < n; i++) {
             cand cd;
+            /* lists are sorted most specific first: nothing later can beat the best */
+            if (best.pid >= 0 && dyad_dict_pattern(d, (int)l[i])->specificity < best.score) break;
             if (pass == 2 && !(dyad_dict_elems(d, dyad_dict_pattern(d, (int)l[i]))[dyad_dict_pattern(d, (int)l[i])->head].flags
                                & DYAD_EL_PREFIX)) continue;
             tried++;
@@ -644,6 +724,7 @@ int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn f
 {
     (void)sent;
     c->nseen = 0;
+    if (st->nm == 0) { dyad_trace(c, "no actors: nothing to code"); return 0; }
     for (int h = 0; h < st->s->ntok; h++) {
         if (st->ti[h].mention >= 0 || auxiliary(st, h)) continue;
         if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
