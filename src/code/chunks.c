@@ -327,6 +327,38 @@ static int is_comma(const sent_state *st, int i)
     return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].text, ",");
 }
 
+/* NAME ( ACRONYM ) [head noun]: "the National Liberation Army (ELN) rebel group" is one
+ * actor, coded by its dictionary entry rather than by a composed role. */
+static void parentheses(dyad_coder *c, sent_state *st)
+{
+    for (int k = 0; k + 1 < st->nm; k++) {
+        mention *a = &st->m[k], *b = &st->m[k + 1];
+        if (b->s != a->e + 1 || b->e >= st->s->ntok || strcmp(st->s->tok[a->e].text, "(")
+            || strcmp(st->s->tok[b->e].text, ")") || !a->code || !b->code) continue;
+        mention *keep = (b->agent < 0 && b->actor >= 0) ? b : a;
+        if (c->trace) a->how = dyad_arena_printf(&c->arena, "'%s' (%s) is one actor = %s", dyad_span_text(c, st, a->s, a->e),
+                                             dyad_span_text(c, st, b->s, b->e), keep->code);
+        if (keep == b) {
+            a->code = b->code; a->actor = b->actor; a->role = b->role; a->agent = b->agent;
+            a->country_only = b->country_only; a->person = b->person;
+            a->agent_s = b->agent_s; a->agent_e = b->agent_e;
+        }
+        a->e = b->e + 1;
+        memmove(b, b + 1, (size_t)(st->nm - k - 2) * sizeof *b);
+        st->nm--;
+        /* "(ELN) rebel group": a head noun naming the organisation's own role */
+        if (k + 1 < st->nm) {
+            mention *h = &st->m[k + 1];
+            if (h->s == a->e && h->kind == M_AGENT && h->role && a->code && strlen(a->code) > 3
+                && strstr(a->code + 3, h->role)) {
+                a->e = h->e;
+                memmove(h, h + 1, (size_t)(st->nm - k - 2) * sizeof *h);
+                st->nm--;
+            }
+        }
+    }
+}
+
 /* PERSON , TITLE ,  /  TITLE , PERSON ,  -> one mention. */
 static void appositions(dyad_coder *c, sent_state *st)
 {
@@ -336,10 +368,12 @@ static void appositions(dyad_coder *c, sent_state *st)
         int after_ok = b->e >= st->s->ntok || is_comma(st, b->e) || (st->s->tok[b->e].flags & DYAD_TOK_PUNCT)
                        || !(st->ti[b->e].cls & W_CONJ);
         if (!after_ok || !a->code || !b->code) continue;
-        int a_title = a->agent >= 0 && a->person, b_title = b->agent >= 0 && b->person;
-        int a_person = a->person && a->actor >= 0, b_person = b->person && b->actor >= 0;
+        /* a known person is an actor entry with dated codes; a title is a person agent without one */
+        int a_person = a->actor >= 0 && dyad_dict_actor(c->ctx->dict, a->actor)->dated;
+        int b_person = b->actor >= 0 && dyad_dict_actor(c->ctx->dict, b->actor)->dated;
+        int a_title = a->agent >= 0 && a->person && !a_person, b_title = b->agent >= 0 && b->person && !b_person;
         /* "Pashinyan, Armenia's prime minister" or "Armenia's prime minister, Nikol Pashinyan" */
-        if (!((a_person && b_title && !(b->actor >= 0)) || (a_title && !(a->actor >= 0) && b_person))) continue;
+        if (!((a_person && b_title) || (a_title && b_person))) continue;
         const char *code = a_person ? a->code : b->code;
         if (c->trace) a->how = dyad_arena_printf(&c->arena, "apposition: '%s' + '%s' = %s",
                                              dyad_span_text(c, st, a->s, a->e), dyad_span_text(c, st, b->s, b->e), code);
@@ -377,6 +411,7 @@ static void compounds(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
     st->g = dyad_arena_calloc(&c->arena, (size_t)st->nm + 1, sizeof *st->g);
+    if (!st->g) return;
     st->ng = 0;
     for (int k = 0; k < st->nm; ) {
         group *g = &st->g[st->ng];
@@ -437,6 +472,21 @@ void dyad_find_mentions(dyad_coder *c, sent_state *st)
     int nr = find_raw(c, st, r, 256);
     build_mentions(c, st, r, nr);
     counterparts(c, st);
+    /* "the National Liberation Army": a capitalised role word ends a proper name */
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (m->kind != M_AGENT || m->code != m->role || !(st->s->tok[m->s].flags & DYAD_TOK_CAP)
+            || (st->s->tok[m->s].flags & DYAD_TOK_SENT_START)) continue;
+        int s0 = m->s;
+        while (s0 > 0 && (k == 0 || st->m[k - 1].e < s0) && is_name_token(st, s0 - 1)
+               && !(st->s->tok[s0 - 1].flags & DYAD_TOK_SENT_START)) s0--;
+        if (s0 < m->s) {
+            if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; the name '%s' ends in it", m->how ? m->how : "",
+                                                 dyad_span_text(c, st, s0, m->e));
+            m->s = s0;
+        }
+    }
+    parentheses(c, st);
     appositions(c, st);
     /* "the Kremlin": a leading "the" belongs to the name */
     for (int k = 0; k < st->nm; k++) {

@@ -80,7 +80,8 @@ static int mention_before(const sent_state *st, int i)
 void dyad_find_clauses(dyad_coder *c, sent_state *st)
 {
     int ntok = st->s->ntok;
-    st->c = dyad_arena_calloc(&c->arena, (size_t)ntok + 2, sizeof *st->c);
+    st->c = dyad_arena_calloc(&c->arena, 2 * (size_t)ntok + 4, sizeof *st->c);   /* a token opens at most two */
+    if (!st->c) return;
     st->nc = 0;
     int cur = new_clause(c, st, C_MAIN, 0);
     int ret = -1;                 /* clause to resume at the next comma */

@@ -47,7 +47,13 @@ struct dyad_ctx {
              w_two, w_both, w_that, w_semicolon, w_colon, w_said_dummy;
     char **rules;               /* pattern id -> "file:line" */
     double load_seconds;
+    struct dyad_tabari *tabari; /* TABARI mode (opt.tabari_project): see tabari_mode.c */
 };
+
+/* tabari_mode.c: dyad_open/dyad_code_article hand over to TABARI mode */
+int dyad_tabari_ctx_open(dyad_ctx *ctx, const char *project, char *err, size_t errlen);
+void dyad_tabari_ctx_close(dyad_ctx *ctx);
+int dyad_tabari_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, void *user);
 
 enum { M_ACTOR = 1, M_AGENT = 2, M_PRONOUN = 3, M_SIDES = 4 };
 
@@ -117,6 +123,7 @@ typedef struct sent_state {
     int discard;                /* discard id or -1 */
     uint64_t words[16];         /* bitmap of (word id & 1023) of every lower form and lemma:
                                    a pattern whose required word is absent is skipped */
+    uint64_t sig;               /* OR of dyad_word_sig() of the same words (a coarser, faster test) */
 } sent_state;
 
 struct dyad_coder {

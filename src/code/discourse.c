@@ -61,7 +61,10 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
 static int country_of(const dentry *d, char out[4])
 {
     if (!d->code || strlen(d->code) < 3) return 0;
-    if (!d->country_only && !d->role) return 0;
+    /* countries, country + role, and persons of a country (not of an IGO/NGO/company) */
+    if (!d->country_only && !d->role
+        && !(d->person && strncmp(d->code, "IGO", 3) && strncmp(d->code, "NGO", 3) && strncmp(d->code, "MNC", 3)))
+        return 0;
     memcpy(out, d->code, 3);
     out[3] = '\0';
     return 1;
@@ -75,7 +78,7 @@ static int has_country(const mention *m)
 /* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
 {
-    if (!has_country(a) || !has_country(b) || !strncmp(a->code, b->code, 3)) return;
+    if (!has_country(a) || !has_country(b) || !strcmp(a->code, b->code)) return;   /* government and rebels of one country are two sides */
     c->pair[0] = a->code;
     c->pair[1] = b->code;
     c->has_pair = 1;

@@ -19,6 +19,13 @@
  * TGT and SRC comes from "by ..." after the verb. Among the patterns of one
  * head the most specific (literal words), then longest, then earliest wins.
  *
+ * Patterns may name an agent's role word ("SRC expel TGT ambassador"): the slot then binds
+ * the country part (a "shadow" mention) and the event names the whole actor. A participle
+ * after a comma shares its clause's subject; a possessive event noun that is a verb's
+ * object ("demanded Russia's withdrawal") is not coded. Before any matching, a pattern
+ * whose required words are absent from the sentence (a 1024-bit word bitmap) is skipped,
+ * and a head's patterns stop once none left can be more specific than the best match.
+ *
  * Filters: conditional/modal/infinitive -> not coded; negated -> neg=CODE,
  * or dropped (kept with negated=1 under keep_negated). No source, no event
  * (unless nosrc); never source == target. `sym` -> every ordered pair.
@@ -384,6 +391,18 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
     return 0;
 }
 
+/* Only connectives, adverbs, commas and time words stand between the clause start and `from`. */
+static int opens_clause(const sent_state *st, int from, int cl)
+{
+    for (int i = st->c[cl].s; i < from; i++) {
+        if (st->ti[i].clause != cl) continue;
+        if ((st->ti[i].cls & (W_REL | W_CONJ | W_SUBORD | W_ADV | W_TIME)) || (st->ti[i].f & (T_COMMA | T_LY))
+            || (st->s->tok[i].flags & DYAD_TOK_NUM)) continue;
+        return 0;
+    }
+    return 1;
+}
+
 static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *el, int head,
                    int k, int pos, const vgroup *vg, int passive)
 {
@@ -421,7 +440,9 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
             }
             if (sc->ok[modifier_ok]) *b = sc->b[modifier_ok];
             if (!sc->ok[modifier_ok]) {
-                if (k == 0 && inherited_subject(st, ms->clause, b, 0)) return 1;
+                /* the antecedent of "who"/"which" or the subject of a coordinated clause, only
+                 * for a verb group that opens its clause ("..., who met X", "and accused Y") */
+                if (k == 0 && opens_clause(st, vg->s, ms->clause) && inherited_subject(st, ms->clause, b, 0)) return 1;
                 return 0;
             }
             return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
@@ -528,14 +549,20 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
+    /* "the talks", "an attack": after a determiner the head is a noun, not the verb of a
+     * subject (nominal patterns name their 's or words instead of a subject slot) */
+    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
+        && ((st->ti[h - 1].cls & W_DET) || st->ti[h - 1].low == c->ctx->w_poss)) return 0;
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
-        if ((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k])) continue;      /* sym_stop may skip it */
-        const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
-        int any = 0;
-        for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
-        if (!any) return 0;
+        int any = (el[k].sig & st->sig) != 0;
+        if (any) {
+            const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
+            any = 0;
+            for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
+        }
+        if (!any && !((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k]))) return 0;   /* sym_stop may skip prepositions */
     }
     if ((el[H].flags & DYAD_EL_PREFIX) && !word_match(d, &el[H], st, h)) return 0;
     int left_slot = -1, right_tgt = -1;
