@@ -33,7 +33,7 @@ TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libdyad.a
 DYAD     := $(BUILD)/bin/dyad
 
-.PHONY: all deps check test demo san install clean data eval bench fuzz
+.PHONY: all deps check test demo san install clean data eval eval-heldout bench fuzz
 all: $(DYAD) bin/dyad data web/vendor/.stamp
 
 # The dashboard's front-end libraries, from npm (package.json), vendored into web/vendor/.
@@ -83,6 +83,10 @@ demo: deps all
 
 eval: all
 	@DYAD=$(CURDIR)/$(DYAD) tests/eval/run
+
+# The held-out set (tests/eval/heldout.jsonl): measure on it, never tune on it.
+eval-heldout: all
+	@DYAD=$(CURDIR)/$(DYAD) tests/eval/run tests/eval/heldout.jsonl
 
 bench: all
 	@bench/run
