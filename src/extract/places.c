@@ -36,12 +36,13 @@ static const char *const LOC_PREP[] = {
 };
 /* Words that may stand between a preposition and the name. */
 static const char *const MODIFIER[] = {
-    "-", "all", "area", "areas", "besieged", "border", "breakaway", "capital", "central",
-    "city", "coastal", "contested", "disputed", "district", "east", "eastern", "embattled",
-    "front-line", "frontline", "held", "key", "much", "neighborhood", "neighbourhood", "north",
-    "northeastern", "northern", "northwestern", "occupied", "of", "outskirts", "part", "parts",
-    "port", "province", "rebel-held", "region", "separatist", "south", "southeastern",
-    "southern", "southwestern", "strategic", "suburb", "suburbs", "the", "town", "village",
+    "-", "all", "area", "areas", "besieged", "border", "breakaway", "camp", "capital", "central",
+    "cities", "city", "coastal", "contested", "county", "desert", "disputed", "district", "east", "eastern",
+    "embattled", "enclave", "front-line", "frontline", "governorate", "hamlet", "held", "holy", "island", "islands",
+    "key", "mountain", "mountainous", "much", "neighborhood", "neighbourhood", "north", "northeastern", "northern", "northwestern",
+    "oblast", "occupied", "of", "outskirts", "part", "parts", "port", "prefecture", "province", "rebel-held",
+    "region", "remote", "resort", "restive", "seaside", "separatist", "settlement", "south", "southeastern", "southern",
+    "southwestern", "state", "strategic", "suburb", "suburbs", "the", "town", "towns", "village", "villages",
     "west", "western",
 };
 
@@ -180,6 +181,13 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
             strong = 1;
             prep = m[nm - 1].prep;
         }
+        /* "in the Black Sea resort of Sochi": part of the place before it */
+        if (!strong && nm > 0 && i > m[nm - 1].e && !strcmp(T(t, i - 1), "of")) {
+            int ok = 1;
+            for (int j = m[nm - 1].e; ok && j < i - 1; j++)
+                if (!IN(T(t, j), MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
+            if (ok) { strong = 1; prep = m[nm - 1].prep; }
+        }
         int all_common = 1;
         for (int k = 0; k < nc; k++) if (!c[k]->common) all_common = 0;
         /* a common word as a name: not first in the sentence, not "the West" */
@@ -188,6 +196,20 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
             strong = 0;
         if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1, prep };
         i += n + used;
+    }
+    /* "the Black Sea resort of Sochi", "Donetsk region's town of Avdiivka":
+     * a place named as part of the one before it is the more precise, so the
+     * container gives way to it. */
+    for (int k = 0; k + 1 < nm; k++) {
+        int j = m[k].e, ok = m[k + 1].s > j && !strcmp(T(t, m[k + 1].s - 1), "of");
+        for (; ok && j < m[k + 1].s - 1; j++)
+            if (!IN(T(t, j), MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
+        if (ok) {
+            m[k + 1].prep = m[k].prep;
+            memmove(&m[k], &m[k + 1], (size_t)(nm - k - 1) * sizeof m[0]);
+            nm--;
+            k--;
+        }
     }
     /* Countries of unambiguous mentions help the ambiguous ones. */
     const char *others[32];

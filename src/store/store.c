@@ -30,8 +30,11 @@ static const char *const stmt_sql[ST_NSTMT] = {
     [ST_ART_DELETE] = "DELETE FROM articles WHERE id = ?1",
     [ST_ART_MENTION_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1 ORDER BY event_id",
     [ST_MENTION_DELETE_ART] = "DELETE FROM mentions WHERE article_id = ?1",
+    /* Candidates share the two countries (the events_countries index); the
+     * roles are compared in find_event (actor_compatible). */
     [ST_CANDIDATES] = "SELECT id, date, date_from, loc_name, loc_country, loc_kind, fatalities_min, "
-                      "fatalities_max FROM events WHERE source = ?1 AND target = ?2 AND root = ?3 "
+                      "fatalities_max, source, target FROM events WHERE substr(source, 1, 3) = ?1 "
+                      "AND substr(target, 1, 3) = ?2 AND root = ?3 "
                       "AND date >= ?4 AND date <= ?5 AND negated = ?6 ORDER BY id",
     /* A new event is complete from its first report (no refresh needed while
      * it has one); parameters 2..25 are the mention row's columns 3..26. */
@@ -372,6 +375,18 @@ static int fat_compatible(const dyad_event *e, int lo, int hi)
     return (long long)lo * 2 >= hi;
 }
 
+/* Two reports' actor codes agree when they are equal, or when one names only
+ * the country and the other a role of it: "Azerbaijan shelled ..." and
+ * "Azerbaijani troops shelled ..." in two reports of one shelling. Two
+ * different roles (AZEMIL, AZEGOV) are different actors. */
+static int actor_compatible(const char *a, const char *b)
+{
+    if (!strcmp(a, b)) return 1;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la < 3 || lb < 3 || strncmp(a, b, 3)) return 0;
+    return la == 3 || lb == 3;
+}
+
 /* The event a report joins, or 0 for a new one; -1 on error. */
 static long long find_event(dyad_store *s, const dyad_event *e, const art_state *as)
 {
@@ -382,8 +397,12 @@ static long long find_event(dyad_store *s, const dyad_event *e, const art_state 
     dyad_st_date(days + 1, hi);
     st_stmt *c = dyad_st_stmt(s, ST_CANDIDATES);
     if (!c) return -1;
-    d->bind_text(c, 1, e->source ? e->source : "");
-    d->bind_text(c, 2, e->target ? e->target : "");
+    const char *src = e->source ? e->source : "", *tgt = e->target ? e->target : "";
+    char src3[4], tgt3[4];
+    snprintf(src3, sizeof src3, "%.3s", src);
+    snprintf(tgt3, sizeof tgt3, "%.3s", tgt);
+    d->bind_text(c, 1, src3);
+    d->bind_text(c, 2, tgt3);
     d->bind_text(c, 3, e->root);
     d->bind_text(c, 4, lo);
     d->bind_text(c, 5, hi);
@@ -396,6 +415,7 @@ static long long find_event(dyad_store *s, const dyad_event *e, const art_state 
             int c_default = strcmp(d->text(c, 2), "text") != 0;
             if (!e_default && !c_default) continue;
         }
+        if (!actor_compatible(src, d->text(c, 8)) || !actor_compatible(tgt, d->text(c, 9))) continue;
         if (!loc_compatible(e, c, d)) continue;
         long long id = d->int64(c, 0);
         int flo = d->is_null(c, 6) ? -1 : (int)d->int64(c, 6);

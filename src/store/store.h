@@ -48,7 +48,8 @@
  * the message is in dyad_store_error(). Nothing here prints or exits.
  *
  * Grouping (de-duplication). A new report joins an existing event when all of:
- *   - same source and target actor codes (countries and roles) and CAMEO root;
+ *   - the same source and target countries and compatible roles (equal codes,
+ *     or one side naming only the country: AZE joins AZEMIL) and CAMEO root;
  *   - same date, or dates at most 1 day apart when either date was defaulted
  *     from the article date (date_from "article");
  *   - compatible locations: if both have one, the same country, and the same
