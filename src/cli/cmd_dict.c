@@ -15,14 +15,15 @@
 #include "dyad.h"
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/tabari_cli.h"
 #include "code/code.h"
 #include "code/explain.h"
 #include "dict/dict.h"
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: dyad dict check  [--data DIR] [--dicts DIR]\n"
-               "       dyad dict stats  [--data DIR] [--dicts DIR]\n"
+    fprintf(f, "usage: dyad dict check  [--data DIR] [--dicts DIR | --dicts-tabari PROJECT]\n"
+               "       dyad dict stats  [--data DIR] [--dicts DIR | --dicts-tabari PROJECT]\n"
                "       dyad dict lookup PHRASE [--date YYYY-MM-DD] [--data DIR] [--dicts DIR]\n");
 }
 
@@ -35,6 +36,7 @@ static double now(void)
 
 static int check(const dyad_cli_opts *co)
 {
+    if (co->tabari_project) return dyad_tabari_cli_check(co->tabari_project);
     const char *data = co->data_dir ? co->data_dir : dyad_default_data_dir();
     const char *dicts = co->dicts_dir ? co->dicts_dir : data;
     char err[1024];
@@ -58,6 +60,7 @@ static int check(const dyad_cli_opts *co)
 
 static int stats(const dyad_cli_opts *co)
 {
+    if (co->tabari_project) return dyad_tabari_cli_stats(co->tabari_project);
     dyad_options o;
     dyad_cli_dyad_options(co, &o);
     char err[1024];

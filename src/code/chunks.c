@@ -45,6 +45,7 @@ static mention *add_mention(dyad_coder *c, sent_state *st)
     mention *m = &st->m[st->nm++];
     memset(m, 0, sizeof *m);
     m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
     m->group = -1;
     return m;
 }
@@ -63,6 +64,18 @@ static const char *compose(dyad_coder *c, const char *country, const char *role)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%.3s%s", country, role);
+    return dyad_arena_strdup(&c->arena, buf);
+}
+
+/* An organisation's own people: "Hamas militants" stays PSEREBHMS (REB is in the code),
+ * "UN peacekeepers" is IGOUNO + PKO. */
+static const char *compose_org(dyad_coder *c, const char *org, const char *role)
+{
+    size_t n = strlen(org), r = strlen(role);
+    for (size_t i = 3; i + r <= n; i += 3)
+        if (!strncmp(org + i, role, r)) return org;
+    char buf[40];
+    snprintf(buf, sizeof buf, "%s%s", org, role);
     return dyad_arena_strdup(&c->arena, buf);
 }
 
@@ -139,6 +152,24 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         m->e = r[k].e;
         m->kind = r[k].actor >= 0 ? M_ACTOR : M_AGENT;
         if (r[k].actor >= 0) set_actor(c, m, r[k].actor);
+        /* "Sweden's Kristersson": a country's known person is the person */
+        if (r[k].actor >= 0 && m->country_only && k + 1 < nr && r[k + 1].actor >= 0
+            && dyad_dict_actor(d, r[k + 1].actor)->dated && r[k + 1].s == r[k].e + 1
+            && st->ti[r[k].e].low == ctx->w_poss) {
+            const char *pc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);
+            if (pc) {
+                if (c->trace) m->how = dyad_arena_printf(&c->arena, "country 's person (%s:%d) = %s",
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.file,
+                                                     dyad_dict_actor(d, r[k + 1].actor)->src.line, pc);
+                m->code = pc;
+                m->actor = r[k + 1].actor;
+                m->person = 1;
+                m->country_only = 0;
+                m->e = r[k + 1].e;
+                k++;
+                continue;
+            }
+        }
         /* "his Russian counterpart Sergei Lavrov": nationality, a plain noun or two, a known person */
         if (r[k].actor >= 0 && m->country_only && dyad_demonym_like(st->s->tok[r[k].e - 1].lower)
             && k + 1 < nr && r[k + 1].actor >= 0
@@ -176,8 +207,11 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
                 const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);
                 m->role = former ? "ELI" : g->code;
                 m->agent = r[k + 1].agent;
+                m->agent_s = r[k + 1].s;
+                m->agent_e = r[k + 1].e;
                 const char *ccode = m->code;
-                m->code = compose(c, ccode, m->role);
+                /* a country takes the role; an organisation keeps its own code */
+                m->code = strlen(ccode) > 3 && !former ? compose_org(c, ccode, m->role) : compose(c, ccode, m->role);
                 m->person = agent_is_person(c, st, &r[k + 1]);
                 m->country_only = 0;
                 m->e = r[k + 1].e;
@@ -193,13 +227,21 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
         } else if (r[k].agent >= 0) {
             const dyad_agent *g = dyad_dict_agent(d, r[k].agent);
             m->agent = r[k].agent;
+            m->agent_s = r[k].s;
+            m->agent_e = r[k].e;
             m->role = g->code;
             m->code = g->code;
             m->person = agent_is_person(c, st, &r[k]);
             if (c->trace) m->how = dyad_arena_printf(&c->arena, "agent %s (%s:%d), no country yet", g->code, g->src.file, g->src.line);
             /* AGENT of|in|from [the] COUNTRY */
-            int j = r[k].e;
-            if (k + 1 < nr && j < ntok && (st->ti[j].cls & W_PLACE_PREP) && r[k + 1].actor >= 0) {
+            int j = r[k].e, b = r[k].s - 1;
+            /* not when the agent already has an owner or is a verb's object moving "from"
+             * somewhere: "withdrew its troops from Niger" */
+            int owned = b >= 0 && (!strcmp(st->s->tok[b].lower, "its") || !strcmp(st->s->tok[b].lower, "their")
+                                   || !strcmp(st->s->tok[b].lower, "his") || !strcmp(st->s->tok[b].lower, "her")
+                                   || !strcmp(st->s->tok[b].lower, "our"));
+            int moved = j < ntok && !strcmp(st->s->tok[j].lower, "from") && b >= 0 && (st->ti[b].f & (T_VERBFORM | T_ED));
+            if (!owned && !moved && k + 1 < nr && j < ntok && (st->ti[j].cls & W_PLACE_PREP) && r[k + 1].actor >= 0) {
                 int s2 = j + 1;
                 if (s2 < ntok && st->ti[s2].low == ctx->w_the) s2++;
                 const char *cc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);
@@ -285,6 +327,38 @@ static int is_comma(const sent_state *st, int i)
     return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].text, ",");
 }
 
+/* NAME ( ACRONYM ) [head noun]: "the National Liberation Army (ELN) rebel group" is one
+ * actor, coded by its dictionary entry rather than by a composed role. */
+static void parentheses(dyad_coder *c, sent_state *st)
+{
+    for (int k = 0; k + 1 < st->nm; k++) {
+        mention *a = &st->m[k], *b = &st->m[k + 1];
+        if (b->s != a->e + 1 || b->e >= st->s->ntok || strcmp(st->s->tok[a->e].text, "(")
+            || strcmp(st->s->tok[b->e].text, ")") || !a->code || !b->code) continue;
+        mention *keep = (b->agent < 0 && b->actor >= 0) ? b : a;
+        if (c->trace) a->how = dyad_arena_printf(&c->arena, "'%s' (%s) is one actor = %s", dyad_span_text(c, st, a->s, a->e),
+                                             dyad_span_text(c, st, b->s, b->e), keep->code);
+        if (keep == b) {
+            a->code = b->code; a->actor = b->actor; a->role = b->role; a->agent = b->agent;
+            a->country_only = b->country_only; a->person = b->person;
+            a->agent_s = b->agent_s; a->agent_e = b->agent_e;
+        }
+        a->e = b->e + 1;
+        memmove(b, b + 1, (size_t)(st->nm - k - 2) * sizeof *b);
+        st->nm--;
+        /* "(ELN) rebel group": a head noun naming the organisation's own role */
+        if (k + 1 < st->nm) {
+            mention *h = &st->m[k + 1];
+            if (h->s == a->e && h->kind == M_AGENT && h->role && a->code && strlen(a->code) > 3
+                && strstr(a->code + 3, h->role)) {
+                a->e = h->e;
+                memmove(h, h + 1, (size_t)(st->nm - k - 2) * sizeof *h);
+                st->nm--;
+            }
+        }
+    }
+}
+
 /* PERSON , TITLE ,  /  TITLE , PERSON ,  -> one mention. */
 static void appositions(dyad_coder *c, sent_state *st)
 {
@@ -294,10 +368,12 @@ static void appositions(dyad_coder *c, sent_state *st)
         int after_ok = b->e >= st->s->ntok || is_comma(st, b->e) || (st->s->tok[b->e].flags & DYAD_TOK_PUNCT)
                        || !(st->ti[b->e].cls & W_CONJ);
         if (!after_ok || !a->code || !b->code) continue;
-        int a_title = a->agent >= 0 && a->person, b_title = b->agent >= 0 && b->person;
-        int a_person = a->person && a->actor >= 0, b_person = b->person && b->actor >= 0;
+        /* a known person is an actor entry with dated codes; a title is a person agent without one */
+        int a_person = a->actor >= 0 && dyad_dict_actor(c->ctx->dict, a->actor)->dated;
+        int b_person = b->actor >= 0 && dyad_dict_actor(c->ctx->dict, b->actor)->dated;
+        int a_title = a->agent >= 0 && a->person && !a_person, b_title = b->agent >= 0 && b->person && !b_person;
         /* "Pashinyan, Armenia's prime minister" or "Armenia's prime minister, Nikol Pashinyan" */
-        if (!((a_person && b_title && !(b->actor >= 0)) || (a_title && !(a->actor >= 0) && b_person))) continue;
+        if (!((a_person && b_title) || (a_title && b_person))) continue;
         const char *code = a_person ? a->code : b->code;
         if (c->trace) a->how = dyad_arena_printf(&c->arena, "apposition: '%s' + '%s' = %s",
                                              dyad_span_text(c, st, a->s, a->e), dyad_span_text(c, st, b->s, b->e), code);
@@ -335,6 +411,7 @@ static void compounds(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
     st->g = dyad_arena_calloc(&c->arena, (size_t)st->nm + 1, sizeof *st->g);
+    if (!st->g) return;
     st->ng = 0;
     for (int k = 0; k < st->nm; ) {
         group *g = &st->g[st->ng];
@@ -346,7 +423,8 @@ static void compounds(dyad_coder *c, sent_state *st)
             if (st->m[j + 1].s == st->m[j].s) ok = isand = 1;     /* "the two sides": one span, two actors */
             else if (gap_e - gap_s == 1 && (ti[gap_s].low == ctx->w_and || !strcmp(st->s->tok[gap_s].lower, "or"))) ok = isand = 1;
             else if (gap_e - gap_s == 1 && is_comma(st, gap_s)) ok = 1;
-            else if (gap_e - gap_s == 2 && is_comma(st, gap_s) && ti[gap_s + 1].low == ctx->w_and) ok = isand = 1;
+            else if (gap_e - gap_s == 2 && is_comma(st, gap_s) && ti[gap_s + 1].low == ctx->w_and && g->n >= 2)
+                ok = isand = 1;     /* the serial comma ends a list of three or more; "A, and B ..." is two clauses */
             else if (gap_e - gap_s == 3 && ti[gap_s].low == ctx->w_as && ti[gap_s + 1].low == ctx->w_well
                      && ti[gap_s + 2].low == ctx->w_as) ok = isand = 1;
             if (!ok) break;
@@ -394,6 +472,21 @@ void dyad_find_mentions(dyad_coder *c, sent_state *st)
     int nr = find_raw(c, st, r, 256);
     build_mentions(c, st, r, nr);
     counterparts(c, st);
+    /* "the National Liberation Army": a capitalised role word ends a proper name */
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (m->kind != M_AGENT || m->code != m->role || !(st->s->tok[m->s].flags & DYAD_TOK_CAP)
+            || (st->s->tok[m->s].flags & DYAD_TOK_SENT_START)) continue;
+        int s0 = m->s;
+        while (s0 > 0 && (k == 0 || st->m[k - 1].e < s0) && is_name_token(st, s0 - 1)
+               && !(st->s->tok[s0 - 1].flags & DYAD_TOK_SENT_START)) s0--;
+        if (s0 < m->s) {
+            if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; the name '%s' ends in it", m->how ? m->how : "",
+                                                 dyad_span_text(c, st, s0, m->e));
+            m->s = s0;
+        }
+    }
+    parentheses(c, st);
     appositions(c, st);
     /* "the Kremlin": a leading "the" belongs to the name */
     for (int k = 0; k < st->nm; k++) {

@@ -80,7 +80,8 @@ static int mention_before(const sent_state *st, int i)
 void dyad_find_clauses(dyad_coder *c, sent_state *st)
 {
     int ntok = st->s->ntok;
-    st->c = dyad_arena_calloc(&c->arena, (size_t)ntok + 2, sizeof *st->c);
+    st->c = dyad_arena_calloc(&c->arena, 2 * (size_t)ntok + 4, sizeof *st->c);   /* a token opens at most two */
+    if (!st->c) return;
     st->nc = 0;
     int cur = new_clause(c, st, C_MAIN, 0);
     int ret = -1;                 /* clause to resume at the next comma */
@@ -129,6 +130,18 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
         } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)
                    && !(i > 0 && (st->ti[i - 1].cls & W_DET))) {      /* "the claim" is a noun */
             int g = mention_before(st, i + 0);
+            /* "..., saying (that) ...": a participle opens its own reporting clause and
+             * what follows is reported */
+            if ((st->ti[i].f & T_ING) && is_punct(st, i - 1, ",")) {
+                int k = new_clause(c, st, C_REPORTING, i);
+                st->c[k].report_tok = i;
+                st->ti[i].clause = k;
+                int j = i + 1;
+                if (j < ntok && st->ti[j].low == c->ctx->w_that) { st->ti[j].clause = k; i = j; }
+                cur = new_clause(c, st, C_REPORTED, i + 1);
+                ret = -1;
+                continue;
+            }
             /* "..., X said" or "..., said X": the attribution is its own clause */
             int sp_start = -1;
             if (g >= 0 && !is_punct(st, i - 1, ",")) {

@@ -47,7 +47,13 @@ struct dyad_ctx {
              w_two, w_both, w_that, w_semicolon, w_colon, w_said_dummy;
     char **rules;               /* pattern id -> "file:line" */
     double load_seconds;
+    struct dyad_tabari *tabari; /* TABARI mode (opt.tabari_project): see tabari_mode.c */
 };
+
+/* tabari_mode.c: dyad_open/dyad_code_article hand over to TABARI mode */
+int dyad_tabari_ctx_open(dyad_ctx *ctx, const char *project, char *err, size_t errlen);
+void dyad_tabari_ctx_close(dyad_ctx *ctx);
+int dyad_tabari_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, void *user);
 
 enum { M_ACTOR = 1, M_AGENT = 2, M_PRONOUN = 3, M_SIDES = 4 };
 
@@ -62,6 +68,10 @@ typedef struct mention {
     const char *role;           /* agent role code if composed */
     int group;                  /* compound group id */
     int resolved_from;          /* pronoun/description: discourse entry, -1 */
+    int agent_s, agent_e;       /* tokens of the agent phrase inside it ("ambassador" of "the
+                                   French ambassador"), -1: none; patterns may name them */
+    int shadow;                 /* mention for the country part alone, made on demand, -1 */
+    int shadow_of;              /* for such a country part: the whole mention (events name it) */
     const char *how;            /* explanation */
 } mention;
 
@@ -107,6 +117,7 @@ typedef struct sent_state {
     const char *text;           /* the sentence text (NUL-terminated, arena) */
     tinfo *ti;
     mention *m; int nm, capm;
+    int nshadow;                /* country-part mentions after the nm real ones (match.c) */
     group *g; int ng;
     clause *c; int nc;
     int discard;                /* discard id or -1 */
@@ -128,6 +139,8 @@ struct dyad_coder {
     int32_t date;
     dentry disc[DYAD_DISCOURSE];
     int ndisc;
+    const char *pair[2];        /* the latest two sides: a compound of two or an event's dyad */
+    int has_pair;
     int nevents;
     /* dedupe of events within a sentence */
     struct { const char *s, *t; char code[5]; } seen[64];
@@ -149,6 +162,7 @@ int dyad_verb_form(const dyad_token *t);
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);
 void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
+void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b);
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */

@@ -129,14 +129,12 @@ dyad_ctx *dyad_open(const dyad_options *opt, char *err, size_t errlen)
     if (!ctx->lx) { dyad_close(ctx); return NULL; }
     ctx->dict = dyad_dict_new(dyad_lemma, ctx->lx);
     if (!ctx->dict) { if (err) snprintf(err, errlen, "out of memory"); dyad_close(ctx); return NULL; }
-    if (o.tabari_project) {
-        /* the TABARI loader (a .project's .actors/.agents/.verbs through the builder
-         * API of src/dict/dict.h) is not part of this build yet */
-        if (err) snprintf(err, errlen, "%s: TABARI dictionaries are not supported by this build", o.tabari_project);
+    /* TABARI mode: the project's dictionaries replace dyad's (tabari_mode.c) */
+    if (o.tabari_project && dyad_tabari_ctx_open(ctx, o.tabari_project, err, errlen) < 0) {
         dyad_close(ctx);
         return NULL;
     }
-    dyad_dict_load_dir(ctx->dict, dicts);
+    if (!o.tabari_project) dyad_dict_load_dir(ctx->dict, dicts);
     if (dyad_dict_compile(ctx->dict) > 0) {
         if (err) snprintf(err, errlen, "%s (and %d more errors; run `dyad dict check`)",
                           dyad_dict_error_at(ctx->dict, 0), dyad_dict_nerrors(ctx->dict) - 1);
@@ -174,6 +172,7 @@ void dyad_close(dyad_ctx *ctx)
         free(ctx->rules);
     }
     free(ctx->wclass);
+    dyad_tabari_ctx_close(ctx);
     if (ctx->x) dyad_extractors_free(ctx->x);
     dyad_dict_free(ctx->dict);
     if (ctx->lx) dyad_lexicon_free(ctx->lx);
@@ -229,6 +228,7 @@ static void prepare(dyad_coder *c, sent_state *st)
     const dyad_ctx *ctx = c->ctx;
     const dyad_sentence *s = st->s;
     st->ti = dyad_arena_calloc(&c->arena, (size_t)s->ntok + 1, sizeof *st->ti);
+    if (!st->ti) return;
     for (int i = 0; i < s->ntok; i++) {
         tinfo *ti = &st->ti[i];
         const dyad_token *tk = &s->tok[i];
@@ -287,6 +287,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     dyad_arena_reset(&c->disc_arena);
     c->disc_bytes = 0;
     if (!a || !a->text) { snprintf(c->err, sizeof c->err, "article without text"); return DYAD_EPARSE; }
+    if (c->ctx->tabari) return dyad_tabari_code_article(c, a, fn, user);
     dyad_text t;
     int rc = dyad_text_analyze(c->ctx->lx, &c->text_arena, a->text, a->text_len, &t);
     if (rc != 0) {
@@ -298,6 +299,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     c->date = a->date ? dyad_parse_date(a->date, strlen(a->date)) : -1;
     if (c->date < 0) c->date = 0;
     c->ndisc = 0;
+    c->has_pair = 0;
     c->nevents = 0;
     for (int i = 0; i < t.nsent; i++) {
         sent_state st;
@@ -308,10 +310,13 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
         st.text = dyad_arena_strndup(&c->arena, t.norm + st.s->start, st.s->end - st.s->start);
         dyad_trace(c, "== sentence %d: %s", st.s->index, st.text);
         prepare(c, &st);
+        if (!st.ti) goto oom;
         trace_tokens(c, &st);
         dyad_find_mentions(c, &st);
         dyad_resolve_mentions(c, &st);
+        if (!st.g) goto oom;
         dyad_find_clauses(c, &st);
+        if (!st.c) goto oom;
         dyad_resolve_reported(c, &st);
         if (st.discard >= 0) {
             dyad_src src = dyad_dict_discard_src(c->ctx->dict, st.discard);
@@ -325,4 +330,8 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     }
     c->t = NULL;
     return DYAD_OK;
+oom:
+    c->t = NULL;
+    snprintf(c->err, sizeof c->err, "%s: out of memory", a->id ? a->id : "?");
+    return DYAD_ENOMEM;
 }

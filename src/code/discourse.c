@@ -52,6 +52,7 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
     memset(m, 0, sizeof *m);
     m->s = s; m->e = e;
     m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
     m->group = -1;
     m->name = dyad_span_text(c, st, s, e);
     return m;
@@ -60,10 +61,27 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
 static int country_of(const dentry *d, char out[4])
 {
     if (!d->code || strlen(d->code) < 3) return 0;
-    if (!d->country_only && !d->role) return 0;
+    /* countries, country + role, and persons of a country (not of an IGO/NGO/company) */
+    if (!d->country_only && !d->role
+        && !(d->person && strncmp(d->code, "IGO", 3) && strncmp(d->code, "NGO", 3) && strncmp(d->code, "MNC", 3)))
+        return 0;
     memcpy(out, d->code, 3);
     out[3] = '\0';
     return 1;
+}
+
+static int has_country(const mention *m)
+{
+    return m->code && strlen(m->code) >= 3 && (m->country_only || (m->role && m->code != m->role));
+}
+
+/* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
+void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
+{
+    if (!has_country(a) || !has_country(b) || !strcmp(a->code, b->code)) return;   /* government and rebels of one country are two sides */
+    c->pair[0] = a->code;
+    c->pair[1] = b->code;
+    c->has_pair = 1;
 }
 
 /* "the two sides" etc.: two mentions over the same span. */
@@ -93,6 +111,14 @@ static int sides(dyad_coder *c, sent_state *st, int i)
     const char *pick[2] = { NULL, NULL };
     char cc[2][4];
     int got = 0;
+    if (!want_person && c->has_pair) {
+        /* the sides of the latest conflict or compound, before mere recency */
+        for (int q = 0; q < 2; q++) {
+            if (want_country) { memcpy(cc[q], c->pair[1 - q], 3); cc[q][3] = '\0'; pick[q] = cc[q]; }
+            else pick[q] = c->pair[1 - q];
+        }
+        got = 2;
+    }
     for (int k = n - 1; k >= 0 && got < 2; k--) {
         const char *code = cand[k].code;
         if (want_person && !cand[k].person) continue;
@@ -175,9 +201,10 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         if (st->ti[m->s].low != ctx->w_the && (m->s == 0 || st->ti[m->s - 1].low != ctx->w_the)) continue;
         int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
         int q = n - 1;
-        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL) */
+        /* the same role, or a narrower one ("the ministry" after "the defence ministry": GOV ~ GOVMIL);
+         * an institution ("the junta") is not a person ("the ambassador") */
         while (q >= 0 && !(cand[q].role && !strncmp(cand[q].role, m->role, strlen(m->role))
-                           && strlen(cand[q].code) > strlen(m->role))) q--;
+                           && strlen(cand[q].code) > strlen(m->role) && (m->person || !cand[q].person))) q--;
         if (q < 0) continue;
         m->code = cand[q].code;
         m->person = cand[q].person;
@@ -236,6 +263,9 @@ static void disc_compact(dyad_coder *c)
 
 void dyad_discourse_push(dyad_coder *c, sent_state *st)
 {
+    for (int g = 0; g < st->ng; g++)
+        if (st->g[g].n == 2 && st->m[st->g[g].m[0]].kind != M_SIDES)
+            dyad_discourse_pair(c, &st->m[st->g[g].m[0]], &st->m[st->g[g].m[1]]);
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
         if (!m->code || m->kind == M_SIDES) continue;
@@ -288,8 +318,11 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
             /* "its troops": the speaker's country with the agent's role */
             mention *ag = &st->m[st->ti[e].mention];
-            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(st->m[sp].code) >= 3) {
-                ag->code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[sp].code, ag->role);
+            const mention *spm = &st->m[sp];
+            if (ag->kind == M_AGENT && ag->code == ag->role && ag->s == e && strlen(spm->code) >= 3) {
+                /* a country's troops are COUNTRY+MIL; an organisation's fighters are the organisation */
+                int org = spm->actor >= 0 && !spm->country_only && !spm->role;
+                ag->code = org ? spm->code : dyad_arena_printf(&c->arena, "%.3s%s", spm->code, ag->role);
                 ag->s = i;
                 ag->name = dyad_span_text(c, st, i, ag->e);
                 ag->how = dyad_arena_printf(&c->arena, "'its' in reported speech is the speaker '%s'", st->m[sp].name);
@@ -320,6 +353,7 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         memset(m, 0, sizeof *m);
         m->s = i; m->e = e;
         m->actor = m->agent = m->resolved_from = -1;
+    m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
         m->kind = M_PRONOUN;
         /* "its positions": the speaker's country ("the defence ministry ... its positions" is AZE) */
         m->code = poss && strlen(st->m[sp].code) > 3 && st->m[sp].role

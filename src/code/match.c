@@ -19,6 +19,13 @@
  * TGT and SRC comes from "by ..." after the verb. Among the patterns of one
  * head the most specific (literal words), then longest, then earliest wins.
  *
+ * Patterns may name an agent's role word ("SRC expel TGT ambassador"): the slot then binds
+ * the country part (a "shadow" mention) and the event names the whole actor. A participle
+ * after a comma shares its clause's subject; a possessive event noun that is a verb's
+ * object ("demanded Russia's withdrawal") is not coded. Before any matching, a pattern
+ * whose required words are absent from the sentence (a 1024-bit word bitmap) is skipped,
+ * and a head's patterns stop once none left can be more specific than the best match.
+ *
  * Filters: conditional/modal/infinitive -> not coded; negated -> neg=CODE,
  * or dropped (kept with negated=1 under keep_negated). No source, no event
  * (unless nosrc); never source == target. `sym` -> every ordered pair.
@@ -42,7 +49,8 @@ typedef struct bind {
 } bind;
 
 typedef struct subj_cache {     /* the subject search depends only on the head: once per head */
-    int done[2], ok[2];
+    int head;
+    int done[2], ok[2], participle[2];
     bind b[2];
 } subj_cache;
 
@@ -111,7 +119,11 @@ static int same_clause(const sent_state *st, int i, int cl)
 static int word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state *st, int i)
 {
     const tinfo *ti = &st->ti[i];
-    if (ti->mention >= 0) return 0;
+    if (ti->mention >= 0) {
+        /* a pattern may name the role word of an agent: "SRC expel TGT ambassador" */
+        const mention *m = &st->m[ti->mention];
+        if (m->agent_s < 0 || i < m->agent_s || i >= m->agent_e) return 0;
+    }
     if (e->kind == DYAD_EL_SET)
         return e->arg != UINT32_MAX && (dyad_dict_in_set(d, e->arg, ti->lem) || dyad_dict_in_set(d, e->arg, ti->low));
     const dyad_wid *alts = dyad_dict_alts(d, e);
@@ -133,9 +145,15 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
 }
 
 /* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
-static int sym_stop(dyad_coder *c, mstate *ms, int k, int pos)
+static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
+    /* only where the clause ends or a place/time/topic phrase follows: "met in Sochi", "met on
+     * Monday", "traded accusations over ...", but not "called for a ceasefire" */
+    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
+        && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
+        && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
+        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")) return 0;
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -159,6 +177,43 @@ static int group_tail(const sent_state *st, int mi, int *out)
 }
 
 static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
+
+/* The country part of a composed mention as a mention of its own (made once, kept
+ * after the sentence's mentions so no index moves), or -1. */
+static int country_shadow(dyad_coder *c, sent_state *st, int mi)
+{
+    mention *m = &st->m[mi];
+    if (m->shadow >= 0) return m->shadow;
+    if (m->agent_s <= m->s || !m->code || m->code == m->role || strlen(m->code) <= 3) return -1;
+    int cap = 0;
+    for (int i = m->s; i < m->agent_s; i++) cap |= (st->s->tok[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) != 0;
+    if (!cap) return -1;
+    int used = st->nm + st->nshadow;
+    if (used >= st->capm) {
+        int nc = st->capm * 2 + 8;
+        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+        if (!nm) return -1;
+        memcpy(nm, st->m, (size_t)used * sizeof *nm);
+        st->m = nm;
+        st->capm = nc;
+        m = &st->m[mi];
+    }
+    int e = m->agent_s;
+    if (e - 1 > m->s && st->ti[e - 1].low == c->ctx->w_poss) e--;      /* "Armenia 's" */
+    mention *sh = &st->m[used];
+    *sh = *m;
+    sh->e = e;
+    sh->code = dyad_arena_strndup(&c->arena, m->code, 3);
+    sh->role = NULL;
+    sh->country_only = 1;
+    sh->person = 0;
+    sh->agent = sh->agent_s = sh->agent_e = sh->shadow = -1;
+    sh->shadow_of = mi;
+    sh->name = dyad_span_text(c, st, sh->s, e);
+    st->nshadow++;
+    m->shadow = used;
+    return used;
+}
 
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
@@ -187,6 +242,13 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         b->n = cnt;
         memcpy(b->m, mem, (size_t)cnt * sizeof *mem);
         if (match_r(c, st, ms, k + 1, st->m[mem[cnt - 1]].e)) return 1;
+        /* or only the country of the last one, leaving its role word to the pattern:
+         * "expelled the French ambassador" with "SRC expel TGT ambassador" */
+        int sh = country_shadow(c, st, mem[cnt - 1]);
+        if (sh >= 0) {
+            b->m[cnt - 1] = sh;
+            if (match_r(c, st, ms, k + 1, st->m[sh].e)) return 1;
+        }
     }
     b->n = 0;
     return 0;
@@ -201,13 +263,28 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     case DYAD_EL_WORD:
     case DYAD_EL_SET:
         if (same_clause(st, pos, ms->clause) && word_match(d, e, st, pos) && match_r(c, st, ms, k + 1, pos + 1)) return 1;
+        /* a pattern that names the connective ("SRC demand that TGT ...") follows it into
+         * the clause it opens */
+        if (pos > 0 && pos < st->s->ntok && (st->ti[pos].cls & (W_REL | W_SUBORD)) && st->ti[pos - 1].clause == ms->clause
+            && word_match(d, e, st, pos)) {
+            int save = ms->clause;
+            ms->clause = pos + 1 < st->s->ntok ? st->ti[pos + 1].clause : st->ti[pos].clause;
+            if (match_r(c, st, ms, k + 1, pos + 1)) return 1;
+            ms->clause = save;
+        }
         if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
-        return sym_stop(c, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
         for (int n = 0; n <= e->skip; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
-                if (!same_clause(st, t, ms->clause) || st->ti[t].mention >= 0) break;
+                if (!same_clause(st, t, ms->clause)) break;
+                /* "..." skips words, and role nouns with no country ("joint military exercises"),
+                 * but never an actor */
+                if (st->ti[t].mention >= 0) {
+                    const mention *mm = &st->m[st->ti[t].mention];
+                    if (mm->kind != M_AGENT || mm->code != mm->role) break;
+                }
                 if (st->ti[t].cls & (W_BE | W_HAVE | W_MODAL)) break;
             }
             if (match_r(c, st, ms, k + 1, pos + n)) return 1;
@@ -216,7 +293,7 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     case DYAD_EL_SRC:
     case DYAD_EL_TGT:
         if (slot_r(c, st, ms, k, pos, e->kind == DYAD_EL_SRC ? &ms->src : &ms->tgt)) return 1;
-        return sym_stop(c, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos);
     case EL_BYSRC:
         for (int n = 0; n <= 4; n++) {
             int t = pos + n;
@@ -255,6 +332,18 @@ static int inherited_subject(const sent_state *st, int k, bind *b, int depth)
 }
 
 /* The subject: nearest mention left of the verb group in the clause. */
+static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok);
+
+/* ", killing one civilian": a participle after a comma shares the subject of its clause's
+ * main verb: the first actor of the clause. */
+static int participle_subject(const sent_state *st, int h, const vgroup *vg, int cl, bind *b)
+{
+    if (!(st->ti[h].f & T_ING) || vg->be || vg->s == 0 || !(st->ti[vg->s - 1].f & T_COMMA)) return 0;
+    for (int i = st->c[cl].s; i < vg->s; i++)
+        if (st->ti[i].clause == cl && st->ti[i].mention >= 0) return whole_group(st, st->ti[i].mention, b);
+    return 0;
+}
+
 static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
 {
     int j = from - 1, paren = 0, stepped = 0;
@@ -266,8 +355,11 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         }
         if (st->ti[j].mention >= 0) {
             int mi = st->ti[j].mention;
-            int m0 = st->m[mi].s;
-            if (m0 > 0 && st->ti[m0 - 1].low == c->ctx->w_by) return 0;   /* an agent, not a subject */
+            int m0 = st->m[st->g[st->m[mi].group].m[0]].s;
+            /* inside a prepositional phrase ("the invasion of Ukraine has killed", "attacked by
+             * Russia, ...") the actor is not the subject */
+            if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
+                && st->ti[m0 - 1].mention < 0) return 0;
             *where = mi;
             return whole_group(st, mi, b);
         }
@@ -297,6 +389,18 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
         return 0;
     }
     return 0;
+}
+
+/* Only connectives, adverbs, commas and time words stand between the clause start and `from`. */
+static int opens_clause(const sent_state *st, int from, int cl)
+{
+    for (int i = st->c[cl].s; i < from; i++) {
+        if (st->ti[i].clause != cl) continue;
+        if ((st->ti[i].cls & (W_REL | W_CONJ | W_SUBORD | W_ADV | W_TIME)) || (st->ti[i].f & (T_COMMA | T_LY))
+            || (st->s->tok[i].flags & DYAD_TOK_NUM)) continue;
+        return 0;
+    }
+    return 1;
 }
 
 static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *el, int head,
@@ -330,11 +434,15 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
             subj_cache *sc = ms->sc;
             if (!sc->done[modifier_ok]) {
                 sc->done[modifier_ok] = 1;
-                sc->ok[modifier_ok] = find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
+                sc->participle[modifier_ok] = participle_subject(st, sc->head, vg, ms->clause, &sc->b[modifier_ok]);
+                sc->ok[modifier_ok] = sc->participle[modifier_ok]
+                                      || find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
             }
             if (sc->ok[modifier_ok]) *b = sc->b[modifier_ok];
             if (!sc->ok[modifier_ok]) {
-                if (k == 0 && inherited_subject(st, ms->clause, b, 0)) return 1;
+                /* the antecedent of "who"/"which" or the subject of a coordinated clause, only
+                 * for a verb group that opens its clause ("..., who met X", "and accused Y") */
+                if (k == 0 && opens_clause(st, vg->s, ms->clause) && inherited_subject(st, ms->clause, b, 0)) return 1;
                 return 0;
             }
             return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
@@ -372,6 +480,10 @@ static dyad_span span_of(const sent_state *st, int s, int e)
 static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
                 const char *rule, int negated, int vs, int ve, int cl, dyad_event_fn fn, void *user)
 {
+    /* a country part matched so that the pattern could name the role word: the event
+     * still names the whole actor ("the French ambassador" = FRAGOV) */
+    if (src && src->shadow_of >= 0) src = &st->m[src->shadow_of];
+    if (tgt && tgt->shadow_of >= 0) tgt = &st->m[tgt->shadow_of];
     const char *sc = src ? src->code : "", *tc = tgt ? tgt->code : "";
     if (!sc || !tc) return 0;
     if (src && tgt && !strcmp(sc, tc)) {
@@ -402,6 +514,7 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
     int cs = st->c[cl].s, ce = st->c[cl].e;
     dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
     c->nevents++;
+    if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
     dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
                ev.target_name, ev.code, negated ? " negated" : "", rule);
     if (fn && fn(&ev, user)) return DYAD_STOP;
@@ -413,12 +526,33 @@ typedef struct cand {
     mstate ms;
 } cand;
 
+/* "Ukraine demanded Russia's withdrawal", "condemned Russia's attack": a possessive event
+ * noun that is the object of a verb names something demanded, welcomed or condemned, not
+ * an event this sentence reports. */
+static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dyad_pattern *p,
+                             const dyad_pelem *el, const mstate *ms)
+{
+    if (p->nelem < 2 || (el[0].kind != DYAD_EL_SRC && el[0].kind != DYAD_EL_TGT) || el[1].kind != DYAD_EL_WORD) return 0;
+    const dyad_wid *alts = dyad_dict_alts(c->ctx->dict, &el[1]);
+    if (el[1].nalt != 1 || alts[0] != c->ctx->w_poss) return 0;
+    const bind *b = el[0].kind == DYAD_EL_SRC ? &ms->src : &ms->tgt;
+    if (!b->n) return 0;
+    int s = st->m[b->m[0]].s, j = s - 1;
+    if (j < 0 || st->ti[j].clause != ms->clause) return 0;
+    /* after a verb only: "concern over Turkey's arrest of journalists" does report an arrest */
+    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED));
+}
+
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
     const dyad_dict *d = c->ctx->dict;
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
+    /* "the talks", "an attack": after a determiner the head is a noun, not the verb of a
+     * subject (nominal patterns name their 's or words instead of a subject slot) */
+    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
+        && ((st->ti[h - 1].cls & W_DET) || st->ti[h - 1].low == c->ctx->w_poss)) return 0;
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
@@ -454,6 +588,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
         out->pid = pid;
@@ -488,6 +623,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     cand best = { .pid = -1 };
     subj_cache sc;
     memset(&sc, 0, sizeof sc);
+    sc.head = h;
     if (c->trace)
         dyad_trace(c, "head '%s' (verb group tokens %d-%d%s%s%s%s%s), clause %d: %d candidate patterns",
                    st->s->tok[h].text, vg.s, h, vg.neg ? ", negated" : "", vg.modal ? ", modal/future" : "",
@@ -499,6 +635,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         int n = pass == 0 ? n1 : pass == 1 ? n2 : n3;
         for (int i = 0; i < n; i++) {
             cand cd;
+            /* lists are sorted most specific first: nothing later can beat the best */
+            if (best.pid >= 0 && dyad_dict_pattern(d, (int)l[i])->specificity < best.score) break;
             if (pass == 2 && !(dyad_dict_elems(d, dyad_dict_pattern(d, (int)l[i]))[dyad_dict_pattern(d, (int)l[i])->head].flags
                                & DYAD_EL_PREFIX)) continue;
             tried++;
@@ -543,6 +681,14 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         dyad_trace(c, "  not coded: no target actor");
         return 0;
     }
+    if ((sc.participle[0] || sc.participle[1]) && ms->src.n) {
+        /* ", killing one civilian" is the outcome of the event its clause already coded */
+        for (int i = 0; i < c->nseen; i++)
+            if (!strcmp(c->seen[i].s, st->m[ms->src.m[0]].code ? st->m[ms->src.m[0]].code : "")) {
+                dyad_trace(c, "  not coded: a participle continuing an event already coded for %s", c->seen[i].s);
+                return 0;
+            }
+    }
     if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
     const char *rule = ctx->rules[best.pid];
     int vs = vg.s, ve = h + 1;
@@ -557,6 +703,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
                 if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
         return 0;
     }
@@ -602,6 +749,7 @@ int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn f
 {
     (void)sent;
     c->nseen = 0;
+    if (st->nm == 0) { dyad_trace(c, "no actors: nothing to code"); return 0; }
     for (int h = 0; h < st->s->ntok; h++) {
         if (st->ti[h].mention >= 0 || auxiliary(st, h)) continue;
         if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
