@@ -139,7 +139,8 @@ struct dyad_coder {
     int32_t date;
     dentry disc[DYAD_DISCOURSE];
     int ndisc;
-    const char *pair[2];        /* the latest two sides: a compound of two or an event's dyad */
+    char pair[2][32];           /* the latest two sides: a compound of two or an event's dyad
+                                   (copies: sentence state is reset per sentence) */
     int has_pair;
     int nevents;
     /* dedupe of events within a sentence */

@@ -13,6 +13,7 @@
  * Candidates are the stack plus the mentions earlier in the same sentence.
  * After a sentence is coded its mentions are pushed on the stack.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "code/code.h"
@@ -79,8 +80,8 @@ static int has_country(const mention *m)
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
 {
     if (!has_country(a) || !has_country(b) || !strcmp(a->code, b->code)) return;   /* government and rebels of one country are two sides */
-    c->pair[0] = a->code;
-    c->pair[1] = b->code;
+    snprintf(c->pair[0], sizeof c->pair[0], "%s", a->code);
+    snprintf(c->pair[1], sizeof c->pair[1], "%s", b->code);
     c->has_pair = 1;
 }
 
