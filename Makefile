@@ -30,6 +30,8 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_DRV := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 LIB      := $(BUILD)/libdyad.a
 DYAD     := $(BUILD)/bin/dyad
 
@@ -59,6 +61,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcmocka
 
+# Each libFuzzer target linked with a plain main() (tests/fuzz/driver.c) that
+# replays files: tests/e2e/fuzz-regress runs them over tests/fuzz/regress/.
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/obj/tests/fuzz/driver.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/obj/tests/fuzz/driver.o $(LIB) $(LDLIBS)
+
+# libFuzzer (clang): build every tests/fuzz/fuzz_*.c and run each FUZZ_SECONDS (default 60).
+.SECONDARY: $(BUILD)/obj/tests/fuzz/driver.o
+
+fuzz:
+	@scripts/fuzz
+
 # Generated tables (from Debian data: WordNet, iso-codes, GeoNames) live in data/gen/.
 data:
 	@scripts/gen-data
@@ -68,10 +82,10 @@ deps:
 
 # The README's test command: everything, with a closing "N passed, N failed".
 check: deps
-	$(MAKE) all $(TESTS)
+	$(MAKE) all $(TESTS) $(FUZZ_DRV)
 	@DYAD=$(CURDIR)/$(DYAD) BUILD=$(BUILD) tests/run-all
 
-test: all $(TESTS)
+test: all $(TESTS) $(FUZZ_DRV)
 	@DYAD=$(CURDIR)/$(DYAD) BUILD=$(BUILD) tests/run-all
 
 # Tests read DYAD_SANITIZED to relax memory bounds that ASan's quarantine distorts.

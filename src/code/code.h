@@ -128,7 +128,10 @@ typedef struct sent_state {
 
 struct dyad_coder {
     const dyad_ctx *ctx;
-    dyad_arena arena;
+    dyad_arena arena;           /* per sentence: reset before each sentence */
+    dyad_arena text_arena;      /* per article: the analysed text */
+    dyad_arena disc_arena;      /* the discourse entries' strings (compacted, see discourse.c) */
+    size_t disc_bytes;          /* bytes copied into disc_arena since it was last compacted */
     char err[512];
     dyad_buf *trace;            /* explain output, NULL normally */
     /* per article */
@@ -137,7 +140,8 @@ struct dyad_coder {
     int32_t date;
     dentry disc[DYAD_DISCOURSE];
     int ndisc;
-    const char *pair[2];        /* the latest two sides: a compound of two or an event's dyad */
+    char pair[2][32];           /* the latest two sides: a compound of two or an event's dyad
+                                   (copies: sentence state is reset per sentence) */
     int has_pair;
     int nevents;
     /* dedupe of events within a sentence */

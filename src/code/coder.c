@@ -185,6 +185,8 @@ dyad_coder *dyad_coder_new(const dyad_ctx *ctx)
     if (!c) return NULL;
     c->ctx = ctx;
     dyad_arena_init(&c->arena, 256 * 1024);
+    dyad_arena_init(&c->text_arena, 256 * 1024);
+    dyad_arena_init(&c->disc_arena, 16 * 1024);
     return c;
 }
 
@@ -192,6 +194,8 @@ void dyad_coder_free(dyad_coder *c)
 {
     if (!c) return;
     dyad_arena_free(&c->arena);
+    dyad_arena_free(&c->text_arena);
+    dyad_arena_free(&c->disc_arena);
     free(c);
 }
 
@@ -276,11 +280,17 @@ static void trace_tokens(dyad_coder *c, const sent_state *st)
 int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, void *user)
 {
     c->err[0] = '\0';
+    /* Memory stays proportional to the article's text, not to its number of
+     * sentences: sentence state lives in c->arena, reset per sentence; only the
+     * text (text_arena) and the discourse entries (disc_arena) span sentences. */
     dyad_arena_reset(&c->arena);
+    dyad_arena_reset(&c->text_arena);
+    dyad_arena_reset(&c->disc_arena);
+    c->disc_bytes = 0;
     if (!a || !a->text) { snprintf(c->err, sizeof c->err, "article without text"); return DYAD_EPARSE; }
     if (c->ctx->tabari) return dyad_tabari_code_article(c, a, fn, user);
     dyad_text t;
-    int rc = dyad_text_analyze(c->ctx->lx, &c->arena, a->text, a->text_len, &t);
+    int rc = dyad_text_analyze(c->ctx->lx, &c->text_arena, a->text, a->text_len, &t);
     if (rc != 0) {
         snprintf(c->err, sizeof c->err, "%s: text could not be analysed (status %d)", a->id ? a->id : "?", rc);
         return rc;
@@ -297,6 +307,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
         memset(&st, 0, sizeof st);
         st.s = &t.sent[i];
         if (st.s->ntok == 0) continue;
+        dyad_arena_reset(&c->arena);
         st.text = dyad_arena_strndup(&c->arena, t.norm + st.s->start, st.s->end - st.s->start);
         dyad_trace(c, "== sentence %d: %s", st.s->index, st.text);
         prepare(c, &st);

@@ -13,6 +13,7 @@
  * Candidates are the stack plus the mentions earlier in the same sentence.
  * After a sentence is coded its mentions are pushed on the stack.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "code/code.h"
@@ -79,8 +80,8 @@ static int has_country(const mention *m)
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
 {
     if (!has_country(a) || !has_country(b) || !strcmp(a->code, b->code)) return;   /* government and rebels of one country are two sides */
-    c->pair[0] = a->code;
-    c->pair[1] = b->code;
+    snprintf(c->pair[0], sizeof c->pair[0], "%s", a->code);
+    snprintf(c->pair[1], sizeof c->pair[1], "%s", b->code);
     c->has_pair = 1;
 }
 
@@ -230,6 +231,37 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
     dyad_find_groups(c, st);
 }
 
+/* The sentence's arena is reset before the next sentence, so an entry keeps
+ * its own copies of its strings in disc_arena. That arena only grows, so once
+ * it holds more than 64 KiB it is rebuilt with just the live entries (at most
+ * DYAD_DISCOURSE): memory stays bounded however long the article. */
+static const char *disc_str(dyad_coder *c, const char *s)
+{
+    if (!s) return NULL;
+    c->disc_bytes += strlen(s) + 1;
+    return dyad_arena_strdup(&c->disc_arena, s);
+}
+
+static dentry disc_copy(dyad_coder *c, const char *code, const char *name, const char *role,
+                        int person, int country_only)
+{
+    dentry d = { disc_str(c, code), disc_str(c, name), NULL, person, country_only };
+    d.role = role == code ? d.code : disc_str(c, role);
+    return d;
+}
+
+static void disc_compact(dyad_coder *c)
+{
+    dyad_arena old = c->disc_arena;
+    dyad_arena_init(&c->disc_arena, 16 * 1024);
+    c->disc_bytes = 0;
+    for (int i = 0; i < c->ndisc; i++) {
+        dentry *d = &c->disc[i];
+        *d = disc_copy(c, d->code, d->name, d->role, d->person, d->country_only);
+    }
+    dyad_arena_free(&old);
+}
+
 void dyad_discourse_push(dyad_coder *c, sent_state *st)
 {
     for (int g = 0; g < st->ng; g++)
@@ -243,8 +275,10 @@ void dyad_discourse_push(dyad_coder *c, sent_state *st)
             memmove(c->disc, c->disc + 1, (DYAD_DISCOURSE - 1) * sizeof *c->disc);
             c->ndisc--;
         }
-        c->disc[c->ndisc++] = (dentry){ m->code, m->name, m->role, m->person, m->country_only };
+        c->disc[c->ndisc++] = disc_copy(c, m->code, m->name, m->role, m->person, m->country_only);
     }
+    /* last: this sentence's mentions may still point into the old arena above */
+    if (c->disc_bytes > 64 * 1024) disc_compact(c);
 }
 
 /* The speaker of the reporting clause that introduces reported clause k, or -1. */

@@ -289,7 +289,7 @@ int32_t dyad_parse_date(const char *s, size_t n)
     if (n != 10 || s[4] != '-' || s[7] != '-') return -1;
     int v[3] = {0, 0, 0}, k = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '-') { k++; continue; }
+        if (i == 4 || i == 7) { k++; continue; }     /* the dashes checked above */
         if (s[i] < '0' || s[i] > '9') return -1;
         v[k] = v[k] * 10 + (s[i] - '0');
     }

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "dict/dict_impl.h"
 
 #define MAXSEG 256
@@ -253,6 +255,20 @@ static int append(entry *e, const char *s, size_t n, int line)
     return 0;
 }
 
+/* Offset of the first byte of p[0..n) that is not valid UTF-8, or -1. */
+static long bad_utf8(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if ((unsigned char)p[i] < 0x80) { i++; continue; }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) return (long)i;
+        i += (size_t)k;
+    }
+    return -1;
+}
+
 int dyad_dict_load_string(dyad_dict *d, const char *name, const char *text)
 {
     const char *file = dyad_dict_file(d, name);
@@ -263,6 +279,11 @@ int dyad_dict_load_string(dyad_dict *d, const char *name, const char *text)
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         line++;
+        long bad = bad_utf8(p, n);
+        if (bad >= 0) {     /* a line we cannot read is an error, never half an entry */
+            dyad_dict_error(d, (dyad_src){ file, line }, "invalid UTF-8 at byte %ld of the line", bad + 1);
+            goto next;
+        }
         const char *hash = memchr(p, '#', n);
         size_t m = hash ? (size_t)(hash - p) : n;
         while (m > 0 && isspace((unsigned char)p[m - 1])) m--;
@@ -310,9 +331,19 @@ static int load_file_named(dyad_dict *d, const char *path, const char *name)
         memcpy(buf + len, tmp, n);
         len += n;
     }
+    int rerr = ferror(f) ? errno : 0;
     fclose(f);
+    if (rerr) { free(buf); return dyad_dict_error(d, (dyad_src){ path, 0 }, "cannot read: %s", strerror(rerr)), dyad_dict_nerrors(d); }
     if (!buf) return dyad_dict_nerrors(d);
     buf[len] = '\0';
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {      /* the string loader would stop there: refuse the file instead */
+        int line = 1;
+        for (const char *q = buf; q < nul; q++) line += *q == '\n';
+        dyad_dict_error(d, (dyad_src){ name, line }, "NUL byte at offset %zu (binary file?)", (size_t)(nul - buf));
+        free(buf);
+        return dyad_dict_nerrors(d);
+    }
     dyad_dict_load_string(d, name, buf);
     free(buf);
     return dyad_dict_nerrors(d);

@@ -239,7 +239,8 @@ static int infer_year(dyad_ymd art, int m, int d, int future)
 
 static int emit(dyad_date_hit *out, int *nout, int max, int s, int e, int y, int m, int d, int prec)
 {
-    if (prec == DYAD_PREC_DAY && !dyad_ymd_valid(y, m, d)) return 0;
+    /* any precision: a relative date near year 1 or 9999 can leave the calendar */
+    if (prec != DYAD_PREC_NONE && !dyad_ymd_valid(y, m, d)) return 0;
     if (*nout < max) {
         dyad_date_hit *h = &out[(*nout)++];
         h->tok_start = s; h->tok_end = e;

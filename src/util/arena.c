@@ -12,6 +12,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Under AddressSanitizer the unused part of every block is poisoned, and a
+ * reset poisons the block it keeps: a pointer kept across a reset (state that
+ * outlives the arena it was allocated in) is then a use-after-poison report
+ * instead of silently reading reused memory. Each allocation is unpoisoned to
+ * its exact size, so overruns into the alignment padding are caught too. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DYAD_ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DYAD_ARENA_ASAN 1
+#endif
+#endif
+#ifdef DYAD_ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n)   ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 struct dyad_arena_block {
     dyad_arena_block *next;
     size_t used, cap;
@@ -32,6 +53,7 @@ static dyad_arena_block *new_block(size_t cap)
     b->next = NULL;
     b->used = 0;
     b->cap = cap;
+    POISON(b->data, cap);
     return b;
 }
 
@@ -48,6 +70,7 @@ void *dyad_arena_alloc(dyad_arena *a, size_t n)
         a->head = b = nb;
     }
     void *p = b->data + b->used;
+    UNPOISON(p, n);
     b->used += need;
     a->total += need;
     return p;
@@ -99,7 +122,7 @@ void dyad_arena_reset(dyad_arena *a)
         free(b);
         b = next;
     }
-    if (b) b->used = 0;
+    if (b) { b->used = 0; POISON(b->data, b->cap); }
     a->head = b;
     a->total = 0;
 }
