@@ -43,13 +43,14 @@ static char *trim(char *s)
     return s;
 }
 
-/* Split s at `sep` in place; returns count (up to max). */
+/* Split s at `sep` in place; returns the number of parts (only the first max are stored). */
 static int split(char *s, char sep, char **out, int max)
 {
     int n = 0;
     for (char *p = s;; ) {
         char *q = strchr(p, sep);
-        if (n < max) out[n++] = p;
+        if (n < max) out[n] = p;
+        n++;
         if (!q) break;
         *q = '\0';
         p = q + 1;
@@ -72,6 +73,7 @@ static void add_names(dyad_dict *d, char *names, dyad_src src, int actor, const 
 {
     char *parts[1024];
     int n = split(names, '|', parts, 1024);
+    if (n > 1024) { dyad_dict_error(d, src, "more than 1024 names in one entry (split it)"); n = 1024; }
     for (int i = 0; i < n; i++) {
         char *p = trim(parts[i]);
         if (!*p) { dyad_dict_error(d, src, "empty name between '|'"); continue; }
@@ -135,6 +137,7 @@ static void do_set(dyad_dict *d, char *body, dyad_src src)
         { dyad_dict_error(d, src, "set name must be @name, got '%s'", name); return; }
     char *parts[4096];
     int n = split(eq + 1, '|', parts, 4096);
+    if (n > 4096) { dyad_dict_error(d, src, "more than 4096 members in one set entry (split it)"); n = 4096; }
     for (int i = 0; i < n; i++) {
         char *w = trim(parts[i]);
         if (!*w) dyad_dict_error(d, src, "empty member between '|'");
@@ -146,6 +149,7 @@ static void do_discard(dyad_dict *d, char *body, dyad_src src)
 {
     char *parts[4096];
     int n = split(body, '|', parts, 4096);
+    if (n > 4096) { dyad_dict_error(d, src, "more than 4096 phrases in one discard entry (split it)"); n = 4096; }
     for (int i = 0; i < n; i++) {
         char *w = trim(parts[i]);
         if (!*w) dyad_dict_error(d, src, "empty phrase between '|'");
@@ -174,7 +178,6 @@ static void do_pattern(dyad_dict *d, char *body, dyad_src src)
         else { dyad_dict_error(d, src, "unknown pattern flag '%s' (sym, neg=CODE, nosrc, notgt)", hdr[i]); return; }
     }
     dyad_pelem_spec el[64];
-    const char *words[64][32];
     int nel = 0;
     for (char *t = strtok(text, " \t"); t; t = strtok(NULL, " \t")) {
         if (nel == 64) { dyad_dict_error(d, src, "pattern too long"); return; }
@@ -197,14 +200,17 @@ static void do_pattern(dyad_dict *d, char *body, dyad_src src)
         } else {
             if (strchr(t, '(') || strchr(t, ')')) { dyad_dict_error(d, src, "unexpected parenthesis in '%s'", t); return; }
             if (!strcmp(t, "SRC") || !strcmp(t, "TGT")) { dyad_dict_error(d, src, "SRC/TGT cannot be optional"); return; }
-            char *alts[32];
-            int na = split(t, '|', alts, 32);
+            char *alts[1024];
+            int na = split(t, '|', alts, 1024);
+            if (na > 1024) { dyad_dict_error(d, src, "more than 1024 alternatives in '%s'", alts[0]); return; }
+            const char **w = dyad_arena_alloc(&d->pool, (size_t)na * sizeof *w);
+            if (!w) { dyad_dict_error(d, src, "out of memory"); return; }
             for (int k = 0; k < na; k++) {
                 if (!*alts[k]) { dyad_dict_error(d, src, "empty alternative in a pattern word"); return; }
-                words[nel][k] = alts[k];
+                w[k] = alts[k];
             }
             e->kind = DYAD_EL_WORD;
-            e->words = words[nel];
+            e->words = w;
             e->nwords = na;
         }
         nel++;

@@ -259,6 +259,29 @@ static void test_patterns_index(void **st)
     dyad_dict_free(d);
 }
 
+/* Long alternative lists load whole (data/verbs has words with 40+ alternatives). */
+static void test_many_alternatives(void **st)
+{
+    (void)st;
+    char text[4096] = "pattern 190: SRC attack ";
+    for (int i = 0; i < 40; i++) {
+        char w[16];
+        snprintf(w, sizeof w, "%sw%d", i ? "|" : "", i);
+        strcat(text, w);
+    }
+    strcat(text, " TGT\n");
+    int n;
+    dyad_dict *d = load(text, &n);
+    assert_int_equal(n, 0);
+    int k;
+    const uint32_t *ps = dyad_dict_patterns_for(d, dyad_dict_word(d, "attack"), &k);
+    assert_int_equal(k, 1);
+    const dyad_pattern *p = dyad_dict_pattern(d, (int)ps[0]);
+    assert_int_equal(dyad_dict_elems(d, p)[2].nalt, 40);
+    assert_int_equal(dyad_dict_alts(d, &dyad_dict_elems(d, p)[2])[39], dyad_dict_word(d, "w39"));
+    dyad_dict_free(d);
+}
+
 static void test_set_head(void **st)
 {
     (void)st;
@@ -359,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_all_errors_listed),
         cmocka_unit_test(test_flags_ok),
         cmocka_unit_test(test_patterns_index),
+        cmocka_unit_test(test_many_alternatives),
         cmocka_unit_test(test_set_head),
         cmocka_unit_test(test_agents_discards),
         cmocka_unit_test(test_builder_tabari_shape),
