@@ -123,6 +123,7 @@ typedef struct sent_state {
     int discard;                /* discard id or -1 */
     uint64_t words[16];         /* bitmap of (word id & 1023) of every lower form and lemma:
                                    a pattern whose required word is absent is skipped */
+    uint64_t sig;               /* OR of dyad_word_sig() of the same words (a coarser, faster test) */
 } sent_state;
 
 struct dyad_coder {

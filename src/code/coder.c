@@ -242,6 +242,7 @@ static void prepare(dyad_coder *c, sent_state *st)
         if (dyad_verb_form(tk)) ti->f |= T_VERBFORM;
         st->words[(ti->low & 1023) >> 6] |= 1ull << (ti->low & 63);
         st->words[(ti->lem & 1023) >> 6] |= 1ull << (ti->lem & 63);
+        st->sig |= dyad_word_sig(ti->low) | dyad_word_sig(ti->lem);
         /* a capitalised word inside a sentence is a name, not a grammar word ("May", "Will") */
         if ((tk->flags & DYAD_TOK_CAP) && !(tk->flags & DYAD_TOK_SENT_START) && i > 0)
             ti->cls &= W_TIME | W_PERSON_TITLE | W_TITLEMOD | W_FORMER;

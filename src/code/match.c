@@ -556,11 +556,13 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
-        if ((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k])) continue;      /* sym_stop may skip it */
-        const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
-        int any = 0;
-        for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
-        if (!any) return 0;
+        int any = (el[k].sig & st->sig) != 0;
+        if (any) {
+            const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
+            any = 0;
+            for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
+        }
+        if (!any && !((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k]))) return 0;   /* sym_stop may skip prepositions */
     }
     if ((el[H].flags & DYAD_EL_PREFIX) && !word_match(d, &el[H], st, h)) return 0;
     int left_slot = -1, right_tgt = -1;

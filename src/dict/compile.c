@@ -143,6 +143,12 @@ static int compile_patterns(dyad_dict *d)
             if (s < 0) { dyad_dict_error(d, p->src, "unknown set @%s", d->words[e->arg]); e->arg = UINT32_MAX; }
             else e->arg = (uint32_t)s;
         }
+        for (uint16_t k = 0; k < p->nelem; k++) {
+            dyad_pelem *e = &d->elems[p->elem + k];
+            e->sig = 0;
+            if (e->kind == DYAD_EL_WORD)
+                for (uint16_t a = 0; a < e->nalt; a++) e->sig |= dyad_word_sig(d->alts[e->arg + a]);
+        }
         dyad_pelem *h = &d->elems[p->elem + p->head];
         if (h->flags & DYAD_EL_PREFIX) d->prefix_heads = 1;
         if (h->kind == DYAD_EL_WORD) {
@@ -199,6 +205,15 @@ int dyad_dict_compile(dyad_dict *d)
     if (d->nmembers) qsort(d->members, d->nmembers, sizeof *d->members, cmp_u64);
     compile_sets(d);
     compile_patterns(d);
+    /* report errors in file order and line order (insertion sort: stable, and errors are few) */
+    for (size_t i = 1; i < d->nerrs; i++) {
+        uint64_t k = d->errkey[i];
+        char *e = d->errs[i];
+        size_t j = i;
+        while (j > 0 && d->errkey[j - 1] > k) { d->errkey[j] = d->errkey[j - 1]; d->errs[j] = d->errs[j - 1]; j--; }
+        d->errkey[j] = k;
+        d->errs[j] = e;
+    }
     d->compiled = 1;
     return (int)d->nerrs;
 }

@@ -57,10 +57,12 @@ int dyad_dict_error(dyad_dict *d, dyad_src src, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (GROW(d->errs, d->nerrs, d->caperrs) == 0) {
+    if (GROW(d->errs, d->nerrs, d->caperrs) == 0 && GROW(d->errkey, d->nerrs, d->caperrkey) == 0) {
         char *e = src.file ? dyad_arena_printf(&d->pool, "%s:%d: %s", src.file, src.line, msg)
                            : dyad_arena_strdup(&d->pool, msg);
-        if (e) d->errs[d->nerrs++] = e;
+        uint64_t seq = UINT32_MAX;
+        for (size_t i = 0; src.file && i < d->nfiles; i++) if (d->files[i] == src.file) { seq = i; break; }
+        if (e) { d->errkey[d->nerrs] = seq << 32 | (uint32_t)src.line; d->errs[d->nerrs++] = e; }
     }
     return -1;
 }
@@ -159,6 +161,7 @@ const char *dyad_dict_file(dyad_dict *d, const char *path)
 {
     if (d->lastfile && !strcmp(d->lastfile, path)) return d->lastfile;
     d->lastfile = dyad_arena_strdup(&d->pool, path);
+    if (d->lastfile && GROW(d->files, d->nfiles, d->capfiles) == 0) d->files[d->nfiles++] = d->lastfile;
     return d->lastfile;
 }
 
@@ -330,7 +333,7 @@ void dyad_dict_free(dyad_dict *d)
 {
     if (!d) return;
     trie_free(&d->actors_t); trie_free(&d->agents_t); trie_free(&d->discards_t);
-    free(d->wslots); free(d->words); free(d->errs);
+    free(d->wslots); free(d->words); free(d->errs); free(d->errkey); free(d->files);
     free(d->actors); free(d->codes); free(d->bcodes); free(d->dups);
     free(d->agents); free(d->patterns); free(d->elems); free(d->alts);
     free(d->setnames); free(d->members); free(d->memkeys);

@@ -88,7 +88,11 @@ typedef struct dyad_pelem {
     uint8_t kind, flags, skip;
     uint16_t nalt;                  /* DYAD_EL_WORD: number of alternatives */
     uint32_t arg;                   /* WORD: index into dict->alts; SET: set id */
+    uint64_t sig;                   /* WORD: OR of dyad_word_sig() of the alternatives */
 } dyad_pelem;
+
+/* A one-bit signature of a word id, for quick "is any of these words in the sentence". */
+static inline uint64_t dyad_word_sig(dyad_wid w) { return 1ull << ((w * 0x9E3779B1u) >> 26 & 63); }
 
 enum {                              /* dyad_pattern.flags */
     DYAD_PAT_SYM   = 1 << 0,

@@ -23,6 +23,8 @@ struct dyad_dict {
     const char **words; size_t nwords, capwords;
     /* errors */
     char **errs; size_t nerrs, caperrs;
+    uint64_t *errkey; size_t caperrkey;   /* (file order << 32 | line): errors sorted by place */
+    const char **files; size_t nfiles, capfiles;
     /* actors */
     dyad_trie actors_t;
     dyad_actor *actors; size_t nactors, capactors;
