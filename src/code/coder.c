@@ -148,7 +148,12 @@ dyad_ctx *dyad_open(const dyad_options *opt, char *err, size_t errlen)
     for (int i = 0; ctx->rules && i < st.patterns; i++) {
         const dyad_pattern *p = dyad_dict_pattern(ctx->dict, i);
         char buf[4200];
-        snprintf(buf, sizeof buf, "%s:%d", p->src.file, p->src.line);
+        /* rule names the file relative to the dictionary directory
+         * ("verbs/04_consult.txt:9"): the same on every machine and prefix */
+        const char *file = p->src.file;
+        size_t nd = strlen(dicts);
+        if (!strncmp(file, dicts, nd) && file[nd] == '/') file += nd + 1;
+        snprintf(buf, sizeof buf, "%s:%d", file, p->src.line);
         ctx->rules[i] = strdup(buf);
     }
     if (!ctx->rules || dyad_ctx_init_classes(ctx) < 0) {

@@ -303,9 +303,7 @@ int dyad_dict_load_string(dyad_dict *d, const char *name, const char *text)
     return dyad_dict_nerrors(d);
 }
 
-/* Read path, but record its entries (and errors) under `name`: files of a
- * dictionary directory are named relative to it ("verbs/19_fight.txt"), so
- * an event's rule reads the same on every machine and install prefix. */
+/* Read path, recording its entries (and errors) under `name`. */
 static int load_file_named(dyad_dict *d, const char *path, const char *name);
 
 int dyad_dict_load_file(dyad_dict *d, const char *path)
@@ -367,10 +365,9 @@ static void load_folder(dyad_dict *d, const char *dir, const char *sub)
     qsort(names, (size_t)n, sizeof *names, cmp_str);
     for (int i = 0; i < n; i++) {
         if (names[i]) {
-            char fp[4096 + 256], rel[512];
+            char fp[4096 + 256];
             snprintf(fp, sizeof fp, "%s/%s", path, names[i]);
-            snprintf(rel, sizeof rel, "%s/%.400s", sub, names[i]);
-            load_file_named(d, fp, rel);
+            load_file_named(d, fp, fp);
         }
         free(names[i]);
     }
@@ -384,8 +381,8 @@ int dyad_dict_load_dir(dyad_dict *d, const char *dir)
     char p[4096];
     FILE *f;
     snprintf(p, sizeof p, "%s/sets.txt", dir);
-    if ((f = fopen(p, "r")) != NULL) { fclose(f); load_file_named(d, p, "sets.txt"); }
+    if ((f = fopen(p, "r")) != NULL) { fclose(f); load_file_named(d, p, p); }
     snprintf(p, sizeof p, "%s/discards.txt", dir);
-    if ((f = fopen(p, "r")) != NULL) { fclose(f); load_file_named(d, p, "discards.txt"); }
+    if ((f = fopen(p, "r")) != NULL) { fclose(f); load_file_named(d, p, p); }
     return dyad_dict_nerrors(d);
 }
