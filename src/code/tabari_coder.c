@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "code/tabari_coder.h"
+#include "util/civil.h"
 
 typedef struct actor {
     const char *code;           /* resolved actor code (may hold '/'), NULL none */
@@ -591,27 +592,18 @@ static void forward_out(const tb_parse *p, tb_forward *f)
     }
 }
 
-/* Days since 1970-01-01 of a yyyymmdd date and back (civil calendar). */
+/* Days since 1970-01-01 of a yyyymmdd date and back (util/civil.h). */
 static long days_of(int32_t ymd)
 {
-    long y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return dyad_days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100);
 }
 
 static int32_t ymd_of(long z)
 {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
-    return (int32_t)((y + (m <= 2)) * 10000 + m * 100 + d);
+    long y;
+    int m, d;
+    dyad_civil_from_days(z, &y, &m, &d);
+    return (int32_t)(y * 10000 + m * 100 + d);
 }
 
 /* Apply a time code: +N/-N days shift the date; ### discards; +++ is complex;

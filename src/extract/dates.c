@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract/internal.h"
+#include "util/civil.h"
 
 /* ---- calendar ----------------------------------------------------------- */
 
@@ -59,26 +60,15 @@ int dyad_ymd_parse(const char *s, dyad_ymd *out)
 
 long dyad_ymd_to_days(dyad_ymd a)
 {
-    long y = a.y - (a.m <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (a.m + (a.m > 2 ? -3 : 9)) + 2) / 5 + a.d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return dyad_days_from_civil(a.y, a.m, a.d);
 }
 
 dyad_ymd dyad_days_to_ymd(long z)
 {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
+    long y;
     dyad_ymd r;
-    r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    r.y = (int)(yoe + era * 400 + (r.m <= 2));
+    dyad_civil_from_days(z, &y, &r.m, &r.d);
+    r.y = (int)y;
     return r;
 }
 

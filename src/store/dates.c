@@ -1,37 +1,17 @@
 /*
  * dates.c — civil date arithmetic for the store (see dates.h).
  *
- * Uses Howard Hinnant's days_from_civil / civil_from_days algorithms, exact
- * for every Gregorian date, with no dependence on the C library's time zone.
+ * The calendar arithmetic itself is util/civil.c.
  */
 #include <stdio.h>
 
 #include "store/dates.h"
+#include "util/civil.h"
 
 #define BAD_DAY DYAD_ST_BAD_DAY
 
-static long from_civil(long y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void to_civil(long z, long *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
+static long from_civil(long y, int m, int d) { return dyad_days_from_civil(y, m, d); }
+static void to_civil(long z, long *y, int *m, int *d) { dyad_civil_from_days(z, y, m, d); }
 
 long dyad_st_days(const char *s)
 {
