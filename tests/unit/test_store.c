@@ -559,9 +559,9 @@ static void t_series(void **state)
     assert_int_equal(dyad_store_series(f->s, &day, DYAD_BY_DAY, on_point, &s), DYAD_OK);
     assert_int_equal(s.n, 3);
     assert_string_equal(s.p[2].period, "2020-04-01");
-    /* "either side" filters are summed from two disjoint halves (source side;
-     * target side but not source side): an event with the country on both
-     * sides counts once, as in dyad_store_count */
+    /* "either side" filters are summed as source side + target side - both
+     * sides: an event with the country on both sides counts once, as in
+     * dyad_store_count */
     dyad_event both = mk("2020-03-30", "RUSGOV", "RUSMIL", "111");
     assert_int_equal(put(f, "both-sides", both.date, "AP", &both, 1), DYAD_STORE_ADDED);
     dyad_store_filter eith[] = { { .country = "RUS" }, { .actor = "RUSMIL" }, { .actor = "RUS" },
