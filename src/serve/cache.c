@@ -12,8 +12,13 @@
  * stored with its answer; an entry is served only while the version is
  * unchanged, so an answer computed while a writer commits is never served
  * after the commit. For SQLite the version is the (inode, size, mtime) of
- * the database file and of its -wal file: every commit appends to the WAL
- * (size and mtime change) and every checkpoint writes the database file.
+ * the database file and of its -wal file (every commit appends to the WAL,
+ * every checkpoint writes the database file), plus the first 48 bytes of
+ * the -shm file: the WAL-index header, whose change counter moves with every
+ * commit (https://sqlite.org/walformat.html), so that two commits within
+ * one file-time tick that leave the WAL's size alone (a WAL restarted from
+ * its start) are still told apart. A torn read of that header only makes a
+ * version that matches nothing: a miss, never a stale answer.
  * PostgreSQL has no file to look at: its version is always the same and
  * entries expire after a short TTL instead (DYAD_CACHE_PG_TTL_MS).
  *
@@ -29,6 +34,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "serve/serve.h"
@@ -46,7 +53,7 @@ typedef struct entry {
 
 struct dyad_cache {
     pthread_mutex_t lock;
-    char *db, *wal;               /* SQLite: the files whose change invalidates; NULL for PostgreSQL */
+    char *db, *wal, *shm;         /* SQLite: the files whose change invalidates; NULL for PostgreSQL */
     long long ttl_ms;             /* 0 = no TTL */
     entry *e;
     int n, max_entries;
@@ -84,9 +91,11 @@ dyad_cache *dyad_cache_new(const char *db)
         size_t n = strlen(db);
         c->db = strdup(db);
         c->wal = malloc(n + 5);
+        c->shm = malloc(n + 5);
         if (c->wal) memcpy(c->wal, db, n), memcpy(c->wal + n, "-wal", 5);
+        if (c->shm) memcpy(c->shm, db, n), memcpy(c->shm + n, "-shm", 5);
     }
-    if (!c->e || (!pg && (!c->db || !c->wal))) { dyad_cache_free(c); return NULL; }
+    if (!c->e || (!pg && (!c->db || !c->wal || !c->shm))) { dyad_cache_free(c); return NULL; }
     return c;
 }
 
@@ -105,6 +114,7 @@ void dyad_cache_free(dyad_cache *c)
     free(c->e);
     free(c->db);
     free(c->wal);
+    free(c->shm);
     pthread_mutex_destroy(&c->lock);
     free(c);
 }
@@ -124,6 +134,11 @@ void dyad_cache_version(const dyad_cache *c, dyad_cache_ver *v)
     memset(v, 0, sizeof *v);
     file_ver(c->db, v->v);
     file_ver(c->wal, v->v + 4);
+    if (!c->shm) return;
+    int fd = open(c->shm, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    if (pread(fd, v->shm, sizeof v->shm, 0) != (ssize_t)sizeof v->shm) memset(v->shm, 0, sizeof v->shm);
+    close(fd);
 }
 
 static int find(dyad_cache *c, const char *key, unsigned long long h)

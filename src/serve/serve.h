@@ -69,8 +69,9 @@ void dyad_api_error(dyad_buf *out, const char *msg);
 #define DYAD_CACHE_PG_TTL_MS 2000           /* PostgreSQL: entries live this long */
 
 typedef struct dyad_cache dyad_cache;
-/* The database's version: SQLite files' (inode, size, mtime); zeros for PostgreSQL. */
-typedef struct dyad_cache_ver { long long v[8]; } dyad_cache_ver;
+/* The database's version: SQLite files' (inode, size, mtime) and WAL-index
+ * header; zeros for PostgreSQL. */
+typedef struct dyad_cache_ver { long long v[8]; unsigned char shm[48]; } dyad_cache_ver;
 
 /* A cache for the database db (a SQLite path or a postgresql:// URI); NULL if out of memory. */
 dyad_cache *dyad_cache_new(const char *db);
