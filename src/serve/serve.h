@@ -30,6 +30,7 @@ typedef struct dyad_server_opts {
     size_t max_body;            /* /api/code body limit (default 1 MiB) */
     unsigned timeout_s;         /* idle connection timeout (default 15 s) */
     unsigned max_connections;   /* concurrent connections (default 256) */
+    int no_cache;               /* do not cache GET /api/ answers (cache.c) */
 } dyad_server_opts;
 
 /* Start serving in background threads. NULL on failure, reason in err. */
@@ -60,5 +61,28 @@ const char *dyad_static_type(const char *path);
 
 /* {"error": msg} */
 void dyad_api_error(dyad_buf *out, const char *msg);
+
+/* The response cache (cache.c; bounds in doc/limits.md). */
+#define DYAD_CACHE_ENTRIES 512              /* entries at most */
+#define DYAD_CACHE_BYTES (32u << 20)        /* bytes of keys and bodies at most */
+#define DYAD_CACHE_MAX_BODY (1u << 20)      /* larger answers are not kept */
+#define DYAD_CACHE_PG_TTL_MS 2000           /* PostgreSQL: entries live this long */
+
+typedef struct dyad_cache dyad_cache;
+/* The database's version: SQLite files' (inode, size, mtime) and WAL-index
+ * header; zeros for PostgreSQL. */
+typedef struct dyad_cache_ver { long long v[8]; unsigned char shm[48]; } dyad_cache_ver;
+
+/* A cache for the database db (a SQLite path or a postgresql:// URI); NULL if out of memory. */
+dyad_cache *dyad_cache_new(const char *db);
+void dyad_cache_free(dyad_cache *c);
+/* Take the version now: call before computing an answer, store it with the answer. */
+void dyad_cache_version(const dyad_cache *c, dyad_cache_ver *v);
+/* 1 and the body appended to out and its status in *status when key has a
+ * fresh entry; 0 otherwise (a stale entry is dropped). */
+int dyad_cache_get(dyad_cache *c, const char *key, dyad_buf *out, int *status);
+/* Keep an answer computed at version v (too large: ignored). */
+void dyad_cache_put(dyad_cache *c, const char *key, const dyad_cache_ver *v, int status,
+                    const char *body, size_t len);
 
 #endif

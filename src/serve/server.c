@@ -9,6 +9,9 @@
  * the answer is 413 and the body is discarded. Request headers are bounded
  * by MHD's per-connection memory limit, idle clients by a timeout, and the
  * number of connections overall and per IP address.
+ * GET /api/ answers (but /api/health, a liveness check) go through a small
+ * bounded response cache (cache.c) invalidated when the database changes;
+ * the X-Cache response header says "hit" or "miss".
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -36,6 +39,7 @@ struct dyad_server {
     int *free_idx;
     pthread_mutex_t lock;
     pthread_cond_t cond;
+    dyad_cache *cache;          /* NULL: no caching */
 };
 
 /* Per-request state: the POST body. */
@@ -90,8 +94,8 @@ static int pool_open(dyad_server *s, char *err, size_t errlen)
 
 /* ---- responses -------------------------------------------------------- */
 
-static enum MHD_Result send_buf(struct MHD_Connection *c, int status, const char *type,
-                                dyad_buf *b, int head_only)
+static enum MHD_Result send_buf_x(struct MHD_Connection *c, int status, const char *type,
+                                  dyad_buf *b, int head_only, const char *xcache)
 {
     if (b->oom) {
         dyad_buf_free(b);
@@ -104,9 +108,16 @@ static enum MHD_Result send_buf(struct MHD_Connection *c, int status, const char
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "Cache-Control", "no-store");
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    if (xcache) MHD_add_response_header(r, "X-Cache", xcache);
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+static enum MHD_Result send_buf(struct MHD_Connection *c, int status, const char *type,
+                                dyad_buf *b, int head_only)
+{
+    return send_buf_x(c, status, type, b, head_only, NULL);
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg)
@@ -151,16 +162,50 @@ static const char *get_param(void *req, const char *name)
     return MHD_lookup_connection_value((struct MHD_Connection *)req, MHD_GET_ARGUMENT_KIND, name);
 }
 
+#define MAX_CACHE_KEY 4096     /* longer requests are answered but not cached */
+
+/* The cache key: the path, then each query parameter as given (decoded),
+ * separated by control characters that cannot occur in a decoded URL
+ * parameter name (so "a=1&b=2" and "a=1%26b%3D2" differ). */
+static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k, const char *v)
+{
+    (void)kind;
+    dyad_buf *key = cls;
+    dyad_buf_putc(key, '\x1e');
+    dyad_buf_puts(key, k);
+    if (v) { dyad_buf_putc(key, '\x1f'); dyad_buf_puts(key, v); }
+    return MHD_YES;
+}
+
 static enum MHD_Result serve_api(dyad_server *s, struct MHD_Connection *c, const char *name,
                                  int head_only)
 {
-    dyad_buf b;
+    dyad_buf b, key;
     dyad_buf_init(&b);
+    dyad_buf_init(&key);
+    int cacheable = s->cache && strcmp(name, "health") != 0;
+    if (cacheable) {
+        dyad_buf_puts(&key, name);
+        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, key_arg, &key);
+        cacheable = !key.oom && key.data && key.len <= MAX_CACHE_KEY && !memchr(key.data, '\0', key.len);
+    }
+    int status;
+    if (cacheable && dyad_cache_get(s->cache, key.data, &b, &status)) {
+        enum MHD_Result ret = send_buf_x(c, status, "application/json; charset=utf-8", &b, head_only, "hit");
+        dyad_buf_free(&b);
+        dyad_buf_free(&key);
+        return ret;
+    }
+    dyad_cache_ver ver;
+    if (cacheable) dyad_cache_version(s->cache, &ver);      /* before the query: see cache.c */
     int i = pool_take(s);
-    int status = dyad_api_get(s->stores[i], name, get_param, c, &b);
+    status = dyad_api_get(s->stores[i], name, get_param, c, &b);
     pool_give(s, i);
-    enum MHD_Result ret = send_buf(c, status, "application/json; charset=utf-8", &b, head_only);
+    if (cacheable && status == 200 && !b.oom) dyad_cache_put(s->cache, key.data, &ver, status, b.data, b.len);
+    enum MHD_Result ret = send_buf_x(c, status, "application/json; charset=utf-8", &b, head_only,
+                                     cacheable ? "miss" : NULL);
     dyad_buf_free(&b);
+    dyad_buf_free(&key);
     return ret;
 }
 
@@ -280,6 +325,11 @@ dyad_server *dyad_server_start(const dyad_server_opts *o, char *err, size_t errl
     pthread_cond_init(&s->cond, NULL);
     struct sockaddr_storage ss;
     int v6;
+    if (!s->o.no_cache && !(s->cache = dyad_cache_new(s->o.db))) {
+        snprintf(err, errlen, "out of memory");
+        dyad_server_stop(s);
+        return NULL;
+    }
     if (parse_listen(s->o.listen, &ss, &v6, err, errlen) || pool_open(s, err, errlen)) {
         dyad_server_stop(s);
         return NULL;
@@ -311,6 +361,7 @@ void dyad_server_stop(dyad_server *s)
     if (!s) return;
     if (s->mhd) MHD_stop_daemon(s->mhd);
     pool_close(s);
+    dyad_cache_free(s->cache);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->cond);
     free(s);

@@ -31,7 +31,8 @@ typedef struct qb {
     int np;
     qparam p[MAXP];
     int nconds;
-    int side;           /* 0: "either side" filters as OR; 1 / 2: only their first / second branch */
+    int side;           /* 0: "either side" filters as OR; 1 / 2: only their first / second
+                           branch; 3: both branches at once */
 } qb;
 
 static void qb_init(qb *q) { memset(q, 0, sizeof *q); dyad_buf_init(&q->sql); }
@@ -108,6 +109,14 @@ static void either_side(qb *q, const char *p)
 {
     int lo = prefix_params(q, p, 0);
     qb_and(q);
+    if (q->side == 3) {
+        dyad_buf_putc(&q->sql, '(');
+        prefix_cond(q, "source", lo, lo + 1);
+        dyad_buf_puts(&q->sql, " AND ");
+        prefix_cond(q, "target", lo, lo + 1);
+        dyad_buf_putc(&q->sql, ')');
+        return;
+    }
     if (q->side) { prefix_cond(q, q->side == 1 ? "source" : "target", lo, lo + 1); return; }
     dyad_buf_putc(&q->sql, '(');
     prefix_cond(q, "source", lo, lo + 1);
@@ -148,7 +157,13 @@ static void where(dyad_store *s, qb *q, const dyad_store_filter *f)
     if (f->dyad_a && *f->dyad_a && f->dyad_b && *f->dyad_b) {
         int a = prefix_params(q, f->dyad_a, 0), b = prefix_params(q, f->dyad_b, 0);
         qb_and(q);
-        if (f->directed || q->side) {           /* one direction: A on B (branch 2: B on A) */
+        if (q->side == 3 && !f->directed) {     /* A on B and B on A */
+            dyad_buf_putc(&q->sql, '(');
+            dyad_pair(q, a, b);
+            dyad_buf_puts(&q->sql, " AND ");
+            dyad_pair(q, b, a);
+            dyad_buf_putc(&q->sql, ')');
+        } else if (f->directed || q->side) {    /* one direction: A on B (branch 2: B on A) */
             if (q->side == 2 && !f->directed) { int t = a; a = b; b = t; }
             dyad_pair(q, a, b);
         } else {
@@ -530,12 +545,31 @@ int dyad_store_series(dyad_store *s, const dyad_store_filter *f, dyad_store_peri
     const st_driver *d = s->d;
     qb q;
     qb_init(&q);
-    dyad_buf_puts(&q.sql, "SELECT date, count(*), sum(num_mentions), sum(goldstein), "
-        "sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END), sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END), "
-        "sum(coalesce(fatalities, 0)) FROM events");
-    where(s, &q, f);
-    dyad_buf_puts(&q.sql, " GROUP BY date ORDER BY date");
+#define SERIES_AGG(S) S "count(*) AS n, " S "sum(num_mentions) AS m, " S "sum(goldstein) AS g, " \
+        S "sum(CASE WHEN quad = 1 THEN 1 ELSE 0 END) AS q1, " S "sum(CASE WHEN quad = 2 THEN 1 ELSE 0 END) AS q2, " \
+        S "sum(CASE WHEN quad = 3 THEN 1 ELSE 0 END) AS q3, " S "sum(CASE WHEN quad = 4 THEN 1 ELSE 0 END) AS q4, " \
+        S "sum(coalesce(fatalities, 0)) AS k"
+    if (either_count(f) == 1) {
+        /* An "either side" filter as an OR makes the database fetch every
+         * matching row from the table. Instead: source side + target side -
+         * both sides, each part aggregated from its covering (country, date,
+         * ...) or (country, country, date, ...) index alone, then added up. */
+        dyad_buf_puts(&q.sql, "SELECT date, sum(n), sum(m), sum(g), sum(q1), sum(q2), sum(q3), sum(q4), "
+                              "sum(k) FROM (");
+        for (q.side = 1; q.side <= 3; q.side++) {
+            dyad_buf_printf(&q.sql, "%sSELECT date, %s FROM events", q.side == 1 ? "" : " UNION ALL ",
+                            q.side < 3 ? SERIES_AGG("") : SERIES_AGG("-"));
+            q.nconds = 0;
+            where(s, &q, f);
+            dyad_buf_puts(&q.sql, " GROUP BY date");
+        }
+        dyad_buf_puts(&q.sql, ") AS h GROUP BY date ORDER BY date");
+    } else {
+        dyad_buf_puts(&q.sql, "SELECT date, " SERIES_AGG("") " FROM events");
+        where(s, &q, f);
+        dyad_buf_puts(&q.sql, " GROUP BY date ORDER BY date");
+    }
+#undef SERIES_AGG
     st_stmt *st = qb_prepare(s, &q);
     qb_free(&q);
     if (!st) return DYAD_ERR;
@@ -594,7 +628,9 @@ int dyad_store_top_dyads(dyad_store *s, const dyad_store_filter *f, dyad_store_r
         "FROM events", src, tgt);
     where(s, &q, f);
     qb_and(&q);
-    dyad_buf_puts(&q.sql, "source <> '' AND target <> ''");
+    /* by country: the same test on the country columns, so that the
+     * covering (country, country, date, ...) index answers alone */
+    dyad_buf_printf(&q.sql, "%s <> '' AND %s <> ''", src, tgt);
     dyad_buf_printf(&q.sql, " GROUP BY %s, %s ORDER BY %s DESC, 1, 2", src, tgt,
                     rank == DYAD_TOP_CONFLICT ? "6" : "3");
     int li = qb_int(&q, limit > 0 ? limit : 20);

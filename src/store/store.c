@@ -30,7 +30,7 @@ static const char *const stmt_sql[ST_NSTMT] = {
     [ST_ART_DELETE] = "DELETE FROM articles WHERE id = ?1",
     [ST_ART_MENTION_EVENTS] = "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?1 ORDER BY event_id",
     [ST_MENTION_DELETE_ART] = "DELETE FROM mentions WHERE article_id = ?1",
-    /* Candidates share the two countries (the events_countries index); the
+    /* Candidates share the two countries (the events_countries_cov index); the
      * roles are compared in find_event (actor_compatible). */
     [ST_CANDIDATES] = "SELECT id, date, date_from, loc_name, loc_country, loc_kind, fatalities_min, "
                       "fatalities_max, source, target FROM events WHERE substr(source, 1, 3) = ?1 "

@@ -363,6 +363,86 @@ static void test_listen_parsing(void **state)
     assert_null(dyad_server_start(&o, err, sizeof err));   /* the database must exist */
 }
 
+/* ---- the response cache -------------------------------------------------- */
+
+static int cached(const reply *r) { return strstr(r->head, "X-Cache: hit") != NULL; }
+
+/* A repeated GET is answered from the cache, and a write to the database is
+ * visible on the next request (the entry is invalidated, not served stale). */
+static void test_cache_invalidation(void **state)
+{
+    fixture *f = *state;
+    const char *path = "/api/events?country=FRA&limit=10";
+    reply r1 = get(PORT, path), r2 = get(PORT, path);
+    assert_int_equal(r1.status, 200);
+    assert_false(cached(&r1));
+    assert_true(cached(&r2));
+    assert_string_equal(r1.body, r2.body);
+    assert_null(strstr(r2.body, "FRAGOV"));
+    reply h = get(PORT, "/api/health");             /* liveness: never cached */
+    assert_null(strstr(h.head, "X-Cache"));
+    reply_free(&h);
+    reply s1 = get(PORT, "/api/series?country=FRA&by=month&from=2024-01-01&to=2024-03-31");
+    assert_non_null(strstr(s1.body, "\"period\":\"2024-02\",\"start\":\"2024-02-01\",\"events\":0"));
+
+    char err[512];
+    dyad_store *st = dyad_store_open(f->db, 0, err, sizeof err);
+    assert_non_null(st);
+    dyad_event e = event("FRAGOV", "DEU", "040", "2024-02-02", -1, "Macron met Scholz.");
+    dyad_article a = { .id = "fr01", .date = "2024-02-02", .text = "Macron met Scholz.", .text_len = 18 };
+    assert_int_equal(dyad_store_put_article(st, &a, &e, 1, NULL), DYAD_OK);
+    dyad_store_close(st);
+
+    reply r3 = get(PORT, path), r4 = get(PORT, path);
+    assert_false(cached(&r3));
+    assert_non_null(strstr(r3.body, "FRAGOV"));
+    assert_true(cached(&r4));
+    assert_string_equal(r3.body, r4.body);
+    reply s2 = get(PORT, "/api/series?country=FRA&by=month&from=2024-01-01&to=2024-03-31");
+    assert_false(cached(&s2));
+    assert_non_null(strstr(s2.body, "\"period\":\"2024-02\",\"start\":\"2024-02-01\",\"events\":1"));
+    /* parameters are part of the key: another limit is another answer */
+    reply r5 = get(PORT, "/api/events?country=FRA&limit=1");
+    assert_false(cached(&r5));
+    reply r6 = get(PORT, "/api/events?country=FRA&limit=10&limit2=x");
+    assert_false(cached(&r6));
+    reply_free(&r1); reply_free(&r2); reply_free(&r3); reply_free(&r4);
+    reply_free(&r5); reply_free(&r6); reply_free(&s1); reply_free(&s2);
+}
+
+/* The bounds: entries beyond DYAD_CACHE_ENTRIES push out the least recently
+ * used one; answers over DYAD_CACHE_MAX_BODY are not kept. */
+static void test_cache_bounds(void **state)
+{
+    (void)state;
+    dyad_cache *c = dyad_cache_new("postgresql://nowhere/x");   /* no files: TTL only */
+    assert_non_null(c);
+    dyad_cache_ver v;
+    dyad_cache_version(c, &v);
+    char key[32];
+    for (int i = 0; i < DYAD_CACHE_ENTRIES; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        dyad_cache_put(c, key, &v, 200, key, strlen(key));
+    }
+    dyad_buf b;
+    dyad_buf_init(&b);
+    int status = 0;
+    assert_true(dyad_cache_get(c, "k0", &b, &status));       /* k0 is now the most recent */
+    assert_int_equal(status, 200);
+    assert_string_equal(b.data, "k0");
+    dyad_cache_put(c, "new", &v, 200, "x", 1);              /* full: k1 (least recent) goes */
+    dyad_buf_clear(&b);
+    assert_false(dyad_cache_get(c, "k1", &b, &status));
+    assert_true(dyad_cache_get(c, "k0", &b, &status));
+    assert_true(dyad_cache_get(c, "new", &b, &status));
+    char *big = calloc(DYAD_CACHE_MAX_BODY + 1, 1);
+    dyad_cache_put(c, "big", &v, 200, big, DYAD_CACHE_MAX_BODY + 1);
+    assert_false(dyad_cache_get(c, "big", &b, &status));
+    free(big);
+    dyad_buf_free(&b);
+    dyad_cache_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -378,6 +458,8 @@ int main(void)
         cmocka_unit_test(test_header_limit),
         cmocka_unit_test(test_slow_client_timeout),
         cmocka_unit_test(test_listen_parsing),
+        cmocka_unit_test(test_cache_invalidation),     /* writes to the store: keep last */
+        cmocka_unit_test(test_cache_bounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -559,6 +559,26 @@ static void t_series(void **state)
     assert_int_equal(dyad_store_series(f->s, &day, DYAD_BY_DAY, on_point, &s), DYAD_OK);
     assert_int_equal(s.n, 3);
     assert_string_equal(s.p[2].period, "2020-04-01");
+    /* "either side" filters are summed as source side + target side - both
+     * sides: an event with the country on both sides counts once, as in
+     * dyad_store_count */
+    dyad_event both = mk("2020-03-30", "RUSGOV", "RUSMIL", "111");
+    assert_int_equal(put(f, "both-sides", both.date, "AP", &both, 1), DYAD_STORE_ADDED);
+    dyad_store_filter eith[] = { { .country = "RUS" }, { .actor = "RUSMIL" }, { .actor = "RUS" },
+                                 { .dyad_a = "UKR", .dyad_b = "RUS" }, { .country = "UKR", .root = "18" } };
+    for (size_t k = 0; k < sizeof eith / sizeof *eith; k++) {
+        s.n = 0;
+        assert_int_equal(dyad_store_series(f->s, &eith[k], DYAD_BY_MONTH, on_point, &s), DYAD_OK);
+        long long sum = 0, want = -1;
+        for (int i = 0; i < s.n; i++) sum += s.p[i].events;
+        assert_int_equal(dyad_store_count(f->s, &eith[k], &want), DYAD_OK);
+        if (sum != want) fail_msg("filter %zu: series sums to %lld events, count says %lld", k, sum, want);
+    }
+    s.n = 0;
+    assert_int_equal(dyad_store_series(f->s, &eith[0], DYAD_BY_DAY, on_point, &s), DYAD_OK);
+    assert_string_equal(s.p[s.n - 1].period, "2020-03-30");
+    assert_int_equal(s.p[s.n - 1].events, 2);          /* UKRMIL->RUSMIL and RUSGOV->RUSMIL */
+    assert_int_equal(s.p[s.n - 1].quad[3] + s.p[s.n - 1].quad[4], 2);
 }
 
 typedef struct dys { char s[8][16], t[8][16]; long long ev[8]; double c[8]; int n; } dys;
