@@ -33,7 +33,8 @@ enum {
     W_ADV = 1 << 10, W_PRON_PERS = 1 << 11, W_PREP = 1 << 12, W_REFUSE = 1 << 13,
     W_IRREAL = 1 << 14, W_TIME = 1 << 15, W_PERSON_TITLE = 1 << 16, W_COND = 1 << 17,
     W_SIDES = 1 << 18, W_COUNTRYWORD = 1 << 19, W_PLACE_PREP = 1 << 20, W_PRON_PLUR = 1 << 21,
-    W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24, W_GEOADJ = 1 << 25, W_QUANT = 1 << 26
+    W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24, W_GEOADJ = 1 << 25, W_QUANT = 1 << 26,
+    W_FUTURE = 1 << 27, W_COMMIT = 1 << 28
 };
 
 struct dyad_ctx {
@@ -164,6 +165,10 @@ void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b);
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */
+/* modality.c: intent/threat codes for future and committed actions; self-targets */
+const char *dyad_intent_code(const char *code, int *threat);
+int dyad_self_target(const char *code, const char *src, char out[16]);
+
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 
 /* span text of tokens [s, e) (arena) */

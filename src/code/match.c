@@ -41,6 +41,8 @@ enum { EL_BYSRC = 100 };    /* internal: "by SRC" of a passive */
 typedef struct vgroup {
     int s;                  /* first token of the verb group */
     int neg, modal, passive, infinitive, be;
+    int future;             /* every modal is will/would/shall ('ll): future or intended */
+    int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
     const char *why;
 } vgroup;
 
@@ -83,7 +85,10 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         uint32_t k = st->ti[j].cls;
         if (k & W_NEG) { vg->neg = 1; vg->why = "negation"; }
         else if (is_word(st, j, "longer") && is_word(st, j - 1, "no")) { vg->neg = 1; vg->why = "no longer"; j--; }
-        else if (k & W_MODAL) vg->modal = 1;
+        else if (k & W_MODAL) {
+            vg->future = (k & W_FUTURE) && (vg->future || !vg->modal);
+            vg->modal = 1;
+        }
         else if (k & W_BE) { vg->be = 1; aux = 1; }
         else if (k & (W_HAVE | W_DO)) aux = 1;
         else if (adverbish(st, j)) { }
@@ -97,6 +102,7 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
                 continue;
             }
             vg->infinitive = 1;
+            vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
         }
@@ -477,8 +483,23 @@ static dyad_span span_of(const sent_state *st, int s, int e)
     return (dyad_span){ (int)(st->s->tok[s].start - st->s->start), (int)(st->s->tok[e - 1].end - st->s->start) };
 }
 
+/* An intent or threat read from a future/commitment form repeats an event of the same root
+ * that the commitment verb's own pattern coded ("threatened to attack": 1384 and 138). */
+static int seen_root(const dyad_coder *c, const char *s, const char *t, const char *code)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strncmp(c->seen[i].code, code, 2)) return 1;
+    return 0;
+}
+
+/* A bare role with no country ("gunmen" = UAF, "people" = CVL): CAMEO codes no event for it. */
+static int countryless(const mention *m)
+{
+    return m && m->code && m->role && m->kind == M_AGENT && !strcmp(m->code, m->role) && strlen(m->code) == 3;
+}
+
 static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
-                const char *rule, int negated, int vs, int ve, int cl, dyad_event_fn fn, void *user)
+                const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user)
 {
     /* a country part matched so that the pattern could name the role word: the event
      * still names the whole actor ("the French ambassador" = FRAGOV) */
@@ -490,6 +511,11 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
         dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
         return 0;
     }
+    if (countryless(src) || countryless(tgt)) {
+        dyad_trace(c, "  skipped %s %s %s: an actor with no country", sc, tc, code);
+        return 0;
+    }
+    if (intent && seen_root(c, sc, tc, code)) return 0;
     if (seen(c, sc, tc, code)) return 0;
     dyad_event ev;
     memset(&ev, 0, sizeof ev);
@@ -604,6 +630,14 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     return 0;
 }
 
+/* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
+ * forms hypothetical too. */
+static int sentence_irreal(const sent_state *st)
+{
+    for (int k = 0; k < st->nc; k++) if (st->c[k].irreal) return 1;
+    return 0;
+}
+
 static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, void *user)
 {
     const dyad_dict *d = c->ctx->dict;
@@ -665,13 +699,29 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     const dyad_pattern *p = dyad_dict_pattern(d, best.pid);
     const mstate *ms = &best.ms;
     dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
-    if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
-        dyad_trace(c, "  not coded: %s (not reported as having happened)",
-                   vg.modal ? "modal or future verb" : vg.infinitive ? "infinitive (threatened/planned/agreed to ...)"
-                                                               : "conditional clause");
-        return 0;
-    }
     const char *code = p->code;
+    int intent = 0;
+    if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
+        /* a promise, plan or threat ("will provide", "said it would send", "agreed/vowed to
+         * V") is coded as CAMEO's intent (03x) or threat (13x) of the action (modality.c);
+         * hypotheticals ("could", "may") and conditions ("if") are not */
+        int threat = 0;
+        const char *ic = NULL;
+        int form = !st->c[ti->clause].irreal && !sentence_irreal(st)
+                   && (!vg.modal || vg.future) && (!vg.infinitive || vg.commit);
+        if (form && vg.neg) ic = p->negcode[0] ? p->code : NULL;   /* "would not approve": the refusal below */
+        else if (form) ic = dyad_intent_code(p->code, &threat);
+        if (!ic) {
+            dyad_trace(c, "  not coded: %s (not reported as having happened)",
+                       vg.modal ? "modal or future verb" : vg.infinitive ? "infinitive (threatened/planned/agreed to ...)"
+                                                                   : "conditional clause");
+            return 0;
+        }
+        code = ic;
+        intent = !vg.neg;
+        if (intent) dyad_trace(c, "  %s form: coded as %s %s (modality.c)", vg.infinitive ? "commitment" : "future",
+                               threat ? "threat" : "intent", code);
+    }
     int negated = 0;
     if (vg.neg) {
         if (p->negcode[0]) { code = p->negcode; dyad_trace(c, "  negated (%s): coded as neg=%s", vg.why, code); }
@@ -681,6 +731,13 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     if (!ms->src.n && !(p->flags & DYAD_PAT_NOSRC)) { dyad_trace(c, "  not coded: no source actor"); return 0; }
     if (!ms->tgt.n && !(p->flags & DYAD_PAT_NOTGT) && !((p->flags & DYAD_PAT_SYM) && ms->src.n >= 2)) {
         dyad_trace(c, "  not coded: no target actor");
+        return 0;
+    }
+    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && code[0] == '1' && code[1] >= '8') {
+        /* ", killing 12 people", "leaving 286 dead": a result clause; its deaths are the
+         * fatalities of the clause's own event (the extractor attaches them), not an attack
+         * by whatever actor (a place, a nationality adjective) opens the clause */
+        dyad_trace(c, "  not coded: a participle stating the result of its clause's event");
         return 0;
     }
     if ((sc.participle[0] || sc.participle[1]) && ms->src.n) {
@@ -694,8 +751,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
     const char *rule = ctx->rules[best.pid];
     int vs = vg.s, ve = h + 1;
-    if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n)) {
-        /* (a refusal is not mutual: "X refused to meet Y" is X's act only) */
+    if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n) && !(intent && ms->tgt.n)) {
+        /* (a refusal or an intention is not mutual: "X refused to meet Y", "X agreed to meet Y"
+         * are X's acts only) */
         /* every ordered pair among the actors the pattern bound */
         int all[16], na = 0;
         for (int i = 0; i < ms->src.n; i++) all[na++] = ms->src.m[i];
@@ -704,15 +762,32 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             for (int j = 0; j < na; j++) {
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
-                if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
                 if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
         return 0;
     }
-    for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++)
+    for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++) {
+        const mention *sm = ms->src.n ? &st->m[ms->src.m[i]] : NULL;
+        if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
+        char self[16];
+        if (!ms->tgt.n && sm && sm->code && !countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
+            && strncmp(sm->code, "IMG", 3) && dyad_self_target(code, sm->code, self)) {
+            /* a domestic measure with no stated target: the source's own country (modality.c) */
+            mention tm;
+            memset(&tm, 0, sizeof tm);
+            tm.s = tm.e = -1;
+            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
+            tm.code = dyad_arena_strndup(&c->arena, self, strlen(self));
+            tm.name = "";
+            dyad_trace(c, "  no stated target: a domestic measure, target %s (the source's country)", tm.code);
+            if (emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            continue;
+        }
         for (int j = 0; j < (ms->tgt.n ? ms->tgt.n : 1); j++)
             if (emit(c, st, ms->src.n ? &st->m[ms->src.m[i]] : NULL, ms->tgt.n ? &st->m[ms->tgt.m[j]] : NULL,
-                     code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                     code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+    }
     return 0;
 }
 
@@ -731,7 +806,7 @@ static int speaker_events(dyad_coder *c, sent_state *st, dyad_event_fn fn, void 
             if (st->c[st->ti[i].clause].kind == C_REPORTED && st->ti[i].mention >= 0) tg = st->ti[i].mention;
         if (tg < 0) continue;
         dyad_trace(c, "reported speech: speaker '%s'", st->m[sp].name);
-        if (emit(c, st, &st->m[sp], &st->m[tg], "010", "builtin:reported-speech", 0, r, r + 1, k, fn, user)) return DYAD_STOP;
+        if (emit(c, st, &st->m[sp], &st->m[tg], "010", "builtin:reported-speech", 0, 0, r, r + 1, k, fn, user)) return DYAD_STOP;
     }
     return 0;
 }
