@@ -289,7 +289,11 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
                     const mention *mm = &st->m[st->ti[t].mention];
-                    if (mm->kind != M_AGENT || mm->code != mm->role) break;
+                    /* a place phrase is where, not who: "broke out in Khartoum between ..." */
+                    int place = mm->country_only && mm->s > 0 && st->g[mm->group].n == 1
+                                && (is_word(st, mm->s - 1, "in") || is_word(st, mm->s - 1, "at")
+                                    || is_word(st, mm->s - 1, "near")) && mm->s - 1 >= pos;
+                    if (!place && (mm->kind != M_AGENT || mm->code != mm->role)) break;
                 }
                 if (st->ti[t].cls & (W_BE | W_HAVE | W_MODAL)) break;
             }
