@@ -141,6 +141,10 @@ struct dyad_coder {
     const char *pair[2];        /* the latest two sides: a compound of two or an event's dyad */
     int has_pair;
     int nevents;
+    /* the article's latest events (source code, root) for implicit targets ("condemned the
+     * attack" = the attack's source; match.c) */
+    struct { const char *src; char root[3]; } evs[8];
+    int nevs;
     /* dedupe of events within a sentence */
     struct { const char *s, *t; char code[5]; } seen[64];
     int nseen;

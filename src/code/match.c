@@ -221,6 +221,65 @@ static int country_shadow(dyad_coder *c, sent_state *st, int mi)
     return used;
 }
 
+/* "Iran condemned the attack", "welcomed the pullout": an event noun after "the" in the TGT
+ * slot of a statement, approval, demand or rejection (05, 10-12) stands for the source of the
+ * article's latest event of that kind (18-20 for attacks, 08 for withdrawals, 15 for tests). */
+static const struct { const char *nouns, *roots; } event_nouns[] = {
+    { " attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling "
+      "killing killings invasion incursion offensive assault massacre ", "18 19 20" },
+    { " withdrawal pullout ", "08" },
+    { " test tests launch launches ", "15 19" },
+};
+
+static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (!(root == 5 || (root >= 10 && root <= 12)) || !c->nevs) return 0;
+    int p = pos;
+    if (!is_word(st, p, "the")) return 0;
+    for (int n = 0; n < 3; n++) {
+        int q = p + 1 + n;
+        if (!same_clause(st, q, ms->clause) || st->ti[q].mention >= 0) return 0;
+        char w[48];
+        snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
+        for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
+            if (!strstr(event_nouns[e].nouns, w)) continue;
+            for (int i = c->nevs - 1; i >= 0; i--) {
+                if (!strstr(event_nouns[e].roots, c->evs[i].root)) continue;
+                int used = st->nm + st->nshadow;
+                if (used >= st->capm) {
+                    int nc = st->capm * 2 + 8;
+                    mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+                    if (!nm) return 0;
+                    memcpy(nm, st->m, (size_t)used * sizeof *nm);
+                    st->m = nm;
+                    st->capm = nc;
+                }
+                mention *m = &st->m[used];
+                memset(m, 0, sizeof *m);
+                m->s = p;
+                m->e = q + 1;
+                m->code = c->evs[i].src;
+                m->name = dyad_span_text(c, st, p, q + 1);
+                m->kind = M_ACTOR;
+                m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+                st->nshadow++;
+                b->n = 1;
+                b->m[0] = used;
+                dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s", m->name,
+                           c->evs[i].root, m->code);
+                if (match_r(c, st, ms, k + 1, q + 1)) return 1;
+                b->n = 0;
+                return 0;
+            }
+            return 0;
+        }
+        /* plain lower-case modifiers only: "the deadly attack", "the latest strikes" */
+        if (st->ti[q].cls || (st->s->tok[q].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM))) return 0;
+    }
+    return 0;
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
@@ -238,6 +297,8 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         }
         break;
     }
+    if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
+        return implicit_target(c, st, ms, k, pos, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
@@ -544,6 +605,12 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
     int cs = st->c[cl].s, ce = st->c[cl].e;
     dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
     c->nevents++;
+    if (src && tgt && !intent) {
+        if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
+        c->evs[c->nevs].src = sc;
+        memcpy(c->evs[c->nevs].root, ev.root, 3);
+        c->nevs++;
+    }
     if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
     dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
                ev.target_name, ev.code, negated ? " negated" : "", rule);
