@@ -354,7 +354,10 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
                     int place = mm->country_only && mm->s > 0 && st->g[mm->group].n == 1
                                 && (is_word(st, mm->s - 1, "in") || is_word(st, mm->s - 1, "at")
                                     || is_word(st, mm->s - 1, "near")) && mm->s - 1 >= pos;
-                    if (!place && (mm->kind != M_AGENT || mm->code != mm->role)) break;
+                    /* a role noun whose country the text does not state ("troops", "a drug
+                     * lord": country from the discourse or none) is passed like a plain word */
+                    int bare = mm->kind == M_AGENT && mm->agent_s == mm->s && mm->agent_e == mm->e;
+                    if (!place && !bare && (mm->kind != M_AGENT || mm->code != mm->role)) break;
                 }
                 if (st->ti[t].cls & (W_BE | W_HAVE | W_MODAL)) break;
             }
