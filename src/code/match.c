@@ -575,7 +575,7 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
     if (tgt && tgt->shadow_of >= 0) tgt = &st->m[tgt->shadow_of];
     const char *sc = src ? src->code : "", *tc = tgt ? tgt->code : "";
     if (!sc || !tc) return 0;
-    if (src && tgt && !strcmp(sc, tc)) {
+    if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {     /* (a self-target has no span) */
         dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
         return 0;
     }
