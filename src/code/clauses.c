@@ -192,12 +192,24 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             if (rest >= 2) {
                 st->ti[i].clause = cur;
                 /* "said (on Tuesday) that": the time phrase stays with the reporting verb */
-                int q = j;
-                while (q < ntok && q - j < 4 && st->ti[q].mention < 0
+                int q = j, addressee = 0;
+                /* "X told Y (on Monday) that ...": the addressee belongs to the telling */
+                const char *lem = tk->lemma ? tk->lemma : tk->lower;
+                const mention *am = q < ntok && st->ti[q].mention >= 0 ? &st->m[st->ti[q].mention] : NULL;
+                if (am && !(am->kind == M_AGENT && am->agent_s == am->s && am->agent_e == am->e)   /* not "told reporters" */
+                    && (!strcmp(lem, "tell") || !strcmp(lem, "inform"))) {
+                    q = st->g[st->m[st->ti[q].mention].group].e;
+                    addressee = 1;
+                }
+                int q0 = q;
+                while (q < ntok && q - q0 < 4 && st->ti[q].mention < 0
                        && ((st->ti[q].cls & W_TIME) || (st->s->tok[q].flags & DYAD_TOK_NUM))) q++;
                 if (q < ntok && st->ti[q].low == c->ctx->w_that) {
                     for (int x = j; x <= q; x++) st->ti[x].clause = cur;
                     i = q;
+                } else if (addressee) {
+                    for (int x = j; x < q; x++) st->ti[x].clause = cur;
+                    i = q - 1;
                 }
                 cur = new_clause(c, st, C_REPORTED, i + 1);
                 ret = -1;
