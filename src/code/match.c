@@ -321,6 +321,20 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
     return 0;
 }
 
+/* "in|at|near PLACE" at pos with PLACE a single bare-country mention (a country or a city):
+ * one past its end, else 0. */
+static int place_phrase(const sent_state *st, int pos, int cl)
+{
+    if (!(is_word(st, pos, "in") || is_word(st, pos, "at") || is_word(st, pos, "near")) || !same_clause(st, pos + 1, cl))
+        return 0;
+    int q = pos + 1;
+    if (is_word(st, q, "the")) q++;
+    if (!same_clause(st, q, cl) || st->ti[q].mention < 0) return 0;
+    const mention *m = &st->m[st->ti[q].mention];
+    if (!m->country_only || m->s < pos + 1 || st->g[m->group].n != 1) return 0;
+    return m->e;
+}
+
 static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (k == ms->nel) { ms->end = pos; return 1; }
@@ -340,6 +354,10 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
             ms->clause = save;
         }
         if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
+        {   /* a place phrase is where, not part of the pattern: "protested in Minsk against" */
+            int pe = place_phrase(st, pos, ms->clause);
+            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+        }
         return sym_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
         for (int n = 0; n <= e->skip; n++) {
@@ -432,8 +450,11 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
             int m0 = st->m[st->g[st->m[mi].group].m[0]].s;
             /* inside a prepositional phrase ("the invasion of Ukraine has killed", "attacked by
              * Russia, ...") the actor is not the subject */
+            /* (but "thousands of people" is a quantity, not a prepositional phrase) */
+            int quant = m0 > 1 && st->ti[m0 - 1].low == c->ctx->w_of
+                        && ((st->ti[m0 - 2].cls & W_QUANT) || (st->s->tok[m0 - 2].flags & DYAD_TOK_NUM));
             if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
-                && st->ti[m0 - 1].mention < 0) return 0;
+                && st->ti[m0 - 1].mention < 0 && !quant) return 0;
             *where = mi;
             return whole_group(st, mi, b);
         }
@@ -578,6 +599,20 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
     if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {     /* (a self-target has no span) */
         dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
         return 0;
+    }
+    mention placed;
+    if (countryless(src)) {
+        /* "people protested in Minsk": a bare role takes the country of its clause's place */
+        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
+            int pe = st->ti[i].clause == cl ? place_phrase(st, i, cl) : 0;
+            if (pe <= 0) continue;
+            placed = *src;
+            placed.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, src->role);
+            src = &placed;
+            sc = placed.code;
+            dyad_trace(c, "  '%s' takes the country of the place in its clause: %s", src->name, sc);
+            break;
+        }
     }
     if (countryless(src) || countryless(tgt)) {
         dyad_trace(c, "  skipped %s %s %s: an actor with no country", sc, tc, code);
