@@ -150,6 +150,8 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
     return 1;
 }
 
+static int time_phrase(const sent_state *st, int pos, int cl);
+
 /* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
 static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
@@ -159,7 +161,8 @@ static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
         && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
         && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
-        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")) return 0;
+        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")
+        && !time_phrase(st, pos, ms->clause)) return 0;
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -335,6 +338,26 @@ static int place_phrase(const sent_state *st, int pos, int cl)
     return m->e;
 }
 
+/* "on Sunday", "on Tuesday", "Sunday", "for two weeks" at pos: one past its end, else 0. */
+static int time_phrase(const sent_state *st, int pos, int cl)
+{
+    static const char *const units = " day days week weeks month months hour hours year years ";
+    int q = pos;
+    if (is_word(st, q, "for") || is_word(st, q, "over")) {
+        q++;
+        if (!same_clause(st, q, cl) || !((st->ti[q].cls & W_QUANT) || (st->s->tok[q].flags & DYAD_TOK_NUM))) return 0;
+        q++;
+        char w[40];
+        if (!same_clause(st, q, cl) || st->ti[q].mention >= 0) return 0;
+        snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
+        return strstr(units, w) ? q + 1 : 0;
+    }
+    if (is_word(st, q, "on")) q++;
+    if (!same_clause(st, q, cl) || st->ti[q].mention >= 0 || !(st->ti[q].cls & W_TIME)
+        || !(st->s->tok[q].flags & DYAD_TOK_CAP)) return 0;
+    return q + 1;
+}
+
 static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (k == ms->nel) { ms->end = pos; return 1; }
@@ -356,6 +379,9 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
         {   /* a place phrase is where, not part of the pattern: "protested in Minsk against" */
             int pe = place_phrase(st, pos, ms->clause);
+            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            /* and so is a time phrase: "marched in Hong Kong on Sunday against" */
+            pe = time_phrase(st, pos, ms->clause);
             if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
         }
         return sym_stop(c, st, ms, k, pos);
@@ -881,7 +907,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
         char self[16];
         if (!ms->tgt.n && sm && sm->code && !countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
-            && strncmp(sm->code, "IMG", 3) && dyad_self_target(code, sm->code, self)) {
+            && strncmp(sm->code, "IMG", 3) && dyad_self_target(p->code, sm->code, self)) {
+            /* (decided on the pattern's own code: "refused to resign" 1231 is domestic too) */
             /* a domestic measure with no stated target: the source's own country (modality.c) */
             mention tm;
             memset(&tm, 0, sizeof tm);
