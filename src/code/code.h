@@ -34,7 +34,7 @@ enum {
     W_IRREAL = 1 << 14, W_TIME = 1 << 15, W_PERSON_TITLE = 1 << 16, W_COND = 1 << 17,
     W_SIDES = 1 << 18, W_COUNTRYWORD = 1 << 19, W_PLACE_PREP = 1 << 20, W_PRON_PLUR = 1 << 21,
     W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24, W_GEOADJ = 1 << 25, W_QUANT = 1 << 26,
-    W_FUTURE = 1 << 27, W_COMMIT = 1 << 28
+    W_FUTURE = 1 << 27, W_COMMIT = 1 << 28, W_THREATV = 1 << 29
 };
 
 struct dyad_ctx {

@@ -43,6 +43,7 @@ typedef struct vgroup {
     int neg, modal, passive, infinitive, be;
     int future;             /* every modal is will/would/shall ('ll): future or intended */
     int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
+    int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
     const char *why;
 } vgroup;
 
@@ -103,6 +104,7 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
             }
             vg->infinitive = 1;
             vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
+            vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
         }
@@ -845,7 +847,12 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         int form = !st->c[ti->clause].irreal && !sentence_irreal(st)
                    && (!vg.modal || vg.future) && (!vg.infinitive || vg.commit);
         if (form && vg.neg) ic = p->negcode[0] ? p->code : NULL;   /* "would not approve": the refusal below */
-        else if (form) ic = dyad_intent_code(p->code, &threat);
+        else if (form) {
+            ic = dyad_intent_code(p->code, &threat);
+            /* "agreed to dissolve X", "decided to expel": a commitment, not a threat; only
+             * will/would or threaten/vow make a coercive action a threat */
+            if (ic && threat && vg.infinitive && !vg.threatv && !vg.modal) ic = NULL;
+        }
         if (!ic) {
             dyad_trace(c, "  not coded: %s (not reported as having happened)",
                        vg.modal ? "modal or future verb" : vg.infinitive ? "infinitive (threatened/planned/agreed to ...)"
