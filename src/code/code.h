@@ -165,6 +165,7 @@ int dyad_verb_form(const dyad_token *t);
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);
 void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
+void dyad_resolve_participle_object(dyad_coder *c, sent_state *st);
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b);
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);

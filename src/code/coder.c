@@ -313,6 +313,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
         dyad_find_clauses(c, &st);
         if (!st.c) goto oom;
         dyad_resolve_reported(c, &st);
+        dyad_resolve_participle_object(c, &st);
         if (st.discard >= 0) {
             dyad_src src = dyad_dict_discard_src(c->ctx->dict, st.discard);
             dyad_trace(c, "discard: '%s' (%s:%d) -- the sentence codes no event",

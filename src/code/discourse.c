@@ -338,3 +338,48 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         i = e - 1;
     }
 }
+
+/* "X cut ties with Y, accusing it of ...": in a participle after a comma, "it" as the
+ * participle's object is the last actor before the comma that is not the sentence's
+ * subject (the main clause's object). Appended like the reported-speech pronouns. */
+void dyad_resolve_participle_object(dyad_coder *c, sent_state *st)
+{
+    for (int i = 2; i < st->s->ntok; i++) {
+        if (st->ti[i].mention >= 0 || strcmp(st->s->tok[i].lower, "it")) continue;
+        int v = i - 1;
+        if (!(st->ti[v].f & T_ING) || st->ti[v].mention >= 0 || !(st->ti[v - 1].f & T_COMMA)) continue;
+        int first = -1, obj = -1;
+        for (int j = 0; j < v - 1; j++) {
+            if (st->ti[j].mention < 0) continue;
+            int g = st->m[st->ti[j].mention].group;
+            if (first < 0) first = g;
+            if (g != first) obj = st->ti[j].mention;
+        }
+        if (obj < 0 || st->g[st->m[obj].group].n != 1 || st->m[obj].person || !st->m[obj].code) continue;
+        if (st->nm == st->capm) {
+            int nc = st->capm * 2 + 4;
+            mention *m = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *m);
+            if (!m) return;
+            memcpy(m, st->m, (size_t)st->nm * sizeof *m);
+            st->m = m;
+            st->capm = nc;
+        }
+        group *g = dyad_arena_alloc(&c->arena, (size_t)(st->ng + 1) * sizeof *g);
+        if (!g) return;
+        memcpy(g, st->g, (size_t)st->ng * sizeof *g);
+        st->g = g;
+        mention *m = &st->m[st->nm];
+        *m = st->m[obj];
+        m->s = i; m->e = i + 1;
+        m->kind = M_PRONOUN;
+        m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+        m->name = dyad_span_text(c, st, i, i + 1);
+        m->group = st->ng;
+        m->how = dyad_arena_printf(&c->arena, "'it' after a participle is the main clause's object '%s'", st->m[obj].name);
+        st->g[st->ng] = (group){ .first = st->nm, .n = 1, .s = i, .e = i + 1, .m = { st->nm } };
+        st->ti[i].mention = st->nm;
+        dyad_trace(c, "actor: 'it' = %s  [%s]", m->code, m->how);
+        st->nm++;
+        st->ng++;
+    }
+}

@@ -885,7 +885,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     if ((sc.participle[0] || sc.participle[1]) && ms->src.n) {
         /* ", killing one civilian" is the outcome of the event its clause already coded */
         for (int i = 0; i < c->nseen; i++)
-            if (!strcmp(c->seen[i].s, st->m[ms->src.m[0]].code ? st->m[ms->src.m[0]].code : "")) {
+            if (!strcmp(c->seen[i].s, st->m[ms->src.m[0]].code ? st->m[ms->src.m[0]].code : "")
+                && !strncmp(c->seen[i].code, code, 2)) {   /* (", accusing it of" adds a 112) */
                 dyad_trace(c, "  not coded: a participle continuing an event already coded for %s", c->seen[i].s);
                 return 0;
             }
