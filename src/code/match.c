@@ -642,6 +642,23 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
             break;
         }
     }
+    mention moved;
+    if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e
+        && !tgt->person && !countryless(tgt) && !strncmp(sc, tc, 3) && strstr(" REB MIL UAF ", tgt->role)
+        && strlen(tgt->role) == 3) {   /* armed roles: a journalist abroad stays the discourse's */
+        /* "Indian warplanes struck a militant camp in Pakistan": a role noun whose country came
+         * from the discourse (the source's) is where its clause places it */
+        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
+            int pe = st->ti[i].clause == cl ? place_phrase(st, i, cl) : 0;
+            if (pe <= 0 || !strncmp(st->m[st->ti[pe - 1].mention].code, sc, 3)) continue;
+            moved = *tgt;
+            moved.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, tgt->role);
+            tgt = &moved;
+            tc = moved.code;
+            dyad_trace(c, "  '%s' is placed by its clause: %s", tgt->name, tc);
+            break;
+        }
+    }
     if (countryless(src) || countryless(tgt)) {
         dyad_trace(c, "  skipped %s %s %s: an actor with no country", sc, tc, code);
         return 0;
