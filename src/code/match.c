@@ -302,6 +302,14 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         }
         break;
     }
+    if (b == &ms->tgt && ms->src.n >= 2 && same_clause(st, p + 1, ms->clause)
+        && ((is_word(st, p, "each") && is_word(st, p + 1, "other")) || (is_word(st, p, "one") && is_word(st, p + 1, "another")))) {
+        /* "A and B accused each other": every ordered pair of the compound subject */
+        *b = ms->src;
+        if (match_r(c, st, ms, k + 1, p + 2)) return 1;
+        b->n = 0;
+        return 0;
+    }
     if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
         return implicit_target(c, st, ms, k, pos, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
