@@ -138,6 +138,9 @@ struct dyad_coder {
     int32_t date;
     dentry disc[DYAD_DISCOURSE];
     int ndisc;
+    dentry prev_subj;           /* the previous sentence's first actor, when a person: a
+                                   sentence-initial "He" prefers it (subject preference) */
+    int has_prev_subj;
     const char *pair[2];        /* the latest two sides: a compound of two or an event's dyad */
     int has_pair;
     int nevents;

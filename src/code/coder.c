@@ -294,6 +294,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     c->date = a->date ? dyad_parse_date(a->date, strlen(a->date)) : -1;
     if (c->date < 0) c->date = 0;
     c->ndisc = 0;
+    c->has_prev_subj = 0;
     c->has_pair = 0;
     c->nevents = 0;
     c->nevs = 0;

@@ -2,7 +2,8 @@
  * discourse.c — pronouns and definite descriptions, from an article-level
  * stack of the actors seen so far (newest last).
  *
- *   he / she / him             the latest person ("Putin", "Armenian Prime Minister ...")
+ *   he / she / him             the latest person ("Putin", "Armenian Prime Minister ..."); a
+ *                              sentence-initial He/She: the previous sentence's first actor (a person)
  *   the two sides, both sides  the latest two different actors
  *   both countries/nations     the latest two different countries
  *   the two / both leaders     the latest two different persons
@@ -171,6 +172,11 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
             int k = n - 1;
             while (k >= 0 && !cand[k].person) k--;
             if (k < 0) { dyad_trace(c, "pronoun: '%s' -- no earlier person", st->s->tok[i].text); continue; }
+            if (i == 0 && c->has_prev_subj) {
+                /* "Putin met Pashinyan. He also accused ...": a sentence-initial pronoun is
+                 * the previous sentence's subject */
+                cand[k] = c->prev_subj;
+            }
             mention *m = insert_mention(c, st, i, i + 1);
             if (!m) return;
             m->kind = M_PRONOUN;
@@ -235,10 +241,15 @@ void dyad_discourse_push(dyad_coder *c, sent_state *st)
     for (int g = 0; g < st->ng; g++)
         if (st->g[g].n == 2 && st->m[st->g[g].m[0]].kind != M_SIDES)
             dyad_discourse_pair(c, &st->m[st->g[g].m[0]], &st->m[st->g[g].m[1]]);
+    c->has_prev_subj = 0;
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
         if (!m->code || m->kind == M_SIDES) continue;
         if (m->kind == M_AGENT && m->code == m->role) continue;
+        if (k == 0 && m->person) {
+            c->prev_subj = (dentry){ m->code, m->name, m->role, m->person, m->country_only };
+            c->has_prev_subj = 1;
+        }
         if (c->ndisc == DYAD_DISCOURSE) {
             memmove(c->disc, c->disc + 1, (DYAD_DISCOURSE - 1) * sizeof *c->disc);
             c->ndisc--;
