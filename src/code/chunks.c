@@ -244,6 +244,7 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             if (!owned && !moved && k + 1 < nr && j < ntok && (st->ti[j].cls & W_PLACE_PREP) && r[k + 1].actor >= 0) {
                 int s2 = j + 1;
                 if (s2 < ntok && st->ti[s2].low == ctx->w_the) s2++;
+                while (s2 < ntok && s2 < r[k + 1].s && (st->ti[s2].cls & W_GEOADJ)) s2++;   /* "in northern Iraq" */
                 const char *cc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);
                 if (r[k + 1].s == s2 && cc && !dyad_dict_actor(d, r[k + 1].actor)->dated) {
                     m->code = compose(c, cc, g->code);
