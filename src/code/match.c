@@ -285,6 +285,21 @@ static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int
     return 0;
 }
 
+/* "Russian-backed", "Saudi-led", "Iran-allied", "Pakistan-based": a hyphenated modifier the
+ * tokenizer keeps whole; a slot passes over it to the noun it modifies. */
+static int sponsor_mod(const sent_state *st, int p)
+{
+    static const char *const tails[] = { "-backed", "-led", "-supported", "-allied", "-aligned", "-based", "-sponsored" };
+    const char *w = st->s->tok[p].lower;
+    size_t n = strlen(w);
+    if (st->ti[p].mention >= 0 || !strchr(w, '-')) return 0;
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        size_t t = strlen(tails[i]);
+        if (n > t + 1 && !strcmp(w + n - t, tails[i])) return 1;
+    }
+    return 0;
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
@@ -293,7 +308,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
     while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 5) {
         uint32_t k = st->ti[p].cls;
         int quant_before = p > pos && ((st->ti[p - 1].cls & W_QUANT) || (st->s->tok[p - 1].flags & DYAD_TOK_NUM));
-        if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM)
+        if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || sponsor_mod(st, p)
             || (st->ti[p].low == c->ctx->w_of && quant_before)
             || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
             p++;
