@@ -300,6 +300,36 @@ static int sponsor_mod(const sent_state *st, int p)
     return 0;
 }
 
+/* "attacked a hotel in Mogadishu", "fired missiles at cities across Ukraine": in an attack
+ * (18-20) a TGT slot holding a plain noun phrase placed "in|across|near|of PLACE" is the
+ * place's country (CAMEO codes the attack on the country where the target is). */
+static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || root > 20) return 0;
+    for (int q = p, n = 0; n < 4 && same_clause(st, q, ms->clause); q++, n++) {
+        if (is_word(st, q, "in") || is_word(st, q, "across") || is_word(st, q, "near") || is_word(st, q, "of")) {
+            if (q == p) return 0;
+            int r = q + 1;
+            if (is_word(st, r, "the")) r++;
+            while (same_clause(st, r, ms->clause) && (st->ti[r].cls & W_GEOADJ) && st->ti[r].mention < 0) r++;
+            if (!same_clause(st, r, ms->clause) || st->ti[r].mention < 0) return 0;
+            int mi = st->ti[r].mention;
+            const mention *m = &st->m[mi];
+            if (!m->country_only || m->s != r || st->g[m->group].n != 1) return 0;
+            b->n = 1;
+            b->m[0] = mi;
+            dyad_trace(c, "  target '%s' is placed in %s: the place's country", dyad_span_text(c, st, p, q), m->code);
+            if (match_r(c, st, ms, k + 1, m->e)) return 1;
+            b->n = 0;
+            return 0;
+        }
+        if (st->ti[q].mention >= 0 || (st->ti[q].cls & ~(uint32_t)(W_QUANT | W_GEOADJ))
+            || (st->s->tok[q].flags & (DYAD_TOK_PUNCT | DYAD_TOK_CAP | DYAD_TOK_POSS))) return 0;
+    }
+    return 0;
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
@@ -326,7 +356,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         return 0;
     }
     if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
-        return implicit_target(c, st, ms, k, pos, b);
+        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
