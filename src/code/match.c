@@ -338,7 +338,12 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
     while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 5) {
         uint32_t k = st->ti[p].cls;
         int quant_before = p > pos && ((st->ti[p - 1].cls & W_QUANT) || (st->s->tok[p - 1].flags & DYAD_TOK_NUM));
-        if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || sponsor_mod(st, p)
+        /* one unknown capitalised modifier right before an actor: "against Islamist militants" */
+        int modifier = !k && (st->s->tok[p].flags & DYAD_TOK_CAP) && st->ti[p].low != c->ctx->w_poss && !(st->ti[p].f & (T_VERBFORM | T_ED | T_ING | T_LY))
+                       && !(st->s->tok[p].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
+                       && same_clause(st, p + 1, ms->clause) && st->ti[p + 1].mention >= 0 && st->m[st->ti[p + 1].mention].s == p + 1
+                       && st->ti[p + 1].low != c->ctx->w_poss;
+        if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || sponsor_mod(st, p) || modifier
             || (st->ti[p].low == c->ctx->w_of && quant_before)
             || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
             p++;
