@@ -721,6 +721,12 @@ static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention
         dyad_trace(c, "  skipped %s %s %s: an actor with no country", sc, tc, code);
         return 0;
     }
+    if (tgt && st->c[cl].kind == C_REPORTING && st->c[cl].report_tok == ve - 1 && strlen(tc) >= 6
+        && !strcmp(tc + strlen(tc) - 3, "MED")) {
+        /* "..., residents told Reuters": telling a news organisation is the attribution */
+        dyad_trace(c, "  skipped %s %s %s: the addressee of an attribution is the press", sc, tc, code);
+        return 0;
+    }
     if (intent && seen_root(c, sc, tc, code)) return 0;
     if (seen(c, sc, tc, code)) return 0;
     dyad_event ev;
