@@ -856,6 +856,22 @@ static int sentence_irreal(const sent_state *st)
     return 0;
 }
 
+/* "Oman, which mediates between ...", "Iran, which backs the Houthis", "Ouattara, who is
+ * recognised by ...": a relative clause in the simple present describes its antecedent; a
+ * specific past action ("Iraq, which invaded its neighbour") is coded. */
+static int descriptive_relative(const sent_state *st, int h, const vgroup *vg)
+{
+    if (st->c[st->ti[h].clause].kind != C_REL || vg->modal || vg->infinitive) return 0;
+    const dyad_token *t = &st->s->tok[h];
+    size_t n = strlen(t->lower);
+    for (int j = vg->s; j < h; j++) {
+        if (st->ti[j].cls & (W_HAVE | W_DO)) return 0;
+        if ((st->ti[j].cls & W_BE) && (is_word(st, j, "is") || is_word(st, j, "are"))) return 1;
+        if (st->ti[j].cls & W_BE) return 0;
+    }
+    return n > 2 && t->lower[n - 1] == 's' && t->lemma && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING));
+}
+
 static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, void *user)
 {
     const dyad_dict *d = c->ctx->dict;
@@ -917,6 +933,10 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     const dyad_pattern *p = dyad_dict_pattern(d, best.pid);
     const mstate *ms = &best.ms;
     dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
+    if (descriptive_relative(st, h, &vg)) {
+        dyad_trace(c, "  not coded: a present-tense relative clause describes its antecedent (\"Iran, which backs ...\")");
+        return 0;
+    }
     const char *code = p->code;
     int intent = 0;
     if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
