@@ -783,8 +783,10 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
     if (!b->n) return 0;
     int s = st->m[b->m[0]].s, j = s - 1;
     if (j < 0 || st->ti[j].clause != ms->clause) return 0;
-    /* after a verb only: "concern over Turkey's arrest of journalists" does report an arrest */
-    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED));
+    /* nor one inside a prepositional phrase: "in response to Russia's invasion of Ukraine",
+     * "against Trump's recognition of Jerusalem" name the event as background */
+    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED))
+           || ((st->ti[j].cls & W_PREP) && st->ti[j].low != c->ctx->w_and);
 }
 
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
