@@ -28,8 +28,8 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
       "wouldn't couldn't shouldn't", W_MODAL },
     { "will would shall 'll wo won't wouldn't", W_FUTURE },
     /* verbs whose "to"-infinitive states a commitment or threat: coded as 03x/13x (modality.c) */
-    { "agree pledge promise vow offer commit decide plan undertake threaten willing ready prepared", W_COMMIT },
-    { "threaten vow", W_THREATV },      /* their infinitive of force or sanctions is a threat */
+    { "agree pledge promise vow offer commit decide plan undertake threaten willing ready prepared warn", W_COMMIT },
+    { "threaten vow warn", W_THREATV },      /* their infinitive of force or sanctions is a threat */
     { "not n't never cannot won't can't didn't don't doesn't wasn't weren't hasn't haven't "
       "hadn't isn't aren't wouldn't couldn't shouldn't", W_NEG },
     { "the a an its their his her this these those our some several any another both all", W_DET },

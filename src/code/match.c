@@ -854,7 +854,8 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
  * forms hypothetical too. */
 static int sentence_irreal(const sent_state *st)
 {
-    for (int k = 0; k < st->nc; k++) if (st->c[k].irreal) return 1;
+    /* (if/unless only: a "that" complement of hope/deny is irreal itself but conditions nothing) */
+    for (int i = 0; i < st->s->ntok; i++) if ((st->ti[i].cls & W_COND) && st->ti[i].mention < 0) return 1;
     return 0;
 }
 
@@ -872,6 +873,18 @@ static int descriptive_relative(const sent_state *st, int h, const vgroup *vg)
         if (st->ti[j].cls & W_BE) return 0;
     }
     return n > 2 && t->lower[n - 1] == 's' && t->lemma && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING));
+}
+
+/* "warned that Russia would ...", "pledged that it will ...": the "that" complement of a
+ * commitment or threat verb states the promise or threat (a future in it is coded like "said it
+ * would"), unlike the complement of "hope/deny/fear". */
+static int commit_complement(const dyad_coder *c, const sent_state *st, int k)
+{
+    int t = st->c[k].s - 1;
+    if (st->c[k].kind != C_SUB || t < 1 || st->ti[t].low != c->ctx->w_that) return 0;
+    for (int j = t - 1; j >= 0 && j >= t - 5; j--)
+        if (st->ti[j].mention < 0 && (st->ti[j].cls & W_COMMIT)) return 1;
+    return 0;
 }
 
 static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, void *user)
@@ -947,7 +960,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
          * hypotheticals ("could", "may") and conditions ("if") are not */
         int threat = 0;
         const char *ic = NULL;
-        int form = !st->c[ti->clause].irreal && !sentence_irreal(st)
+        int form = (!st->c[ti->clause].irreal || commit_complement(c, st, ti->clause)) && !sentence_irreal(st)
                    && (!vg.modal || vg.future) && (!vg.infinitive || vg.commit);
         if (form && vg.neg) ic = p->negcode[0] ? p->code : NULL;   /* "would not approve": the refusal below */
         else if (form) {
