@@ -234,6 +234,10 @@ static const struct { const char *nouns, *roots; } event_nouns[] = {
       "killing killings invasion incursion offensive assault massacre ", "18 19 20" },
     { " withdrawal pullout ", "08" },
     { " test tests launch launches ", "15 19" },
+    { " takeover coup campaign crackdown ", "17 18 19 20" },
+    { " accusation accusations allegation allegations ", "11" },
+    { " veto ", "12" },
+    { " move decision ", "" },          /* the latest event of any kind */
 };
 
 static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
@@ -250,7 +254,7 @@ static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int
         for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
             if (!strstr(event_nouns[e].nouns, w)) continue;
             for (int i = c->nevs - 1; i >= 0; i--) {
-                if (!strstr(event_nouns[e].roots, c->evs[i].root)) continue;
+                if (event_nouns[e].roots[0] && !strstr(event_nouns[e].roots, c->evs[i].root)) continue;
                 int used = st->nm + st->nshadow;
                 if (used >= st->capm) {
                     int nc = st->capm * 2 + 8;
