@@ -422,6 +422,20 @@ static int time_phrase(const sent_state *st, int pos, int cl)
     return q + 1;
 }
 
+/* A token that continues an amount ("$ 5 billion", "500 million euros"): "..." counts the
+ * whole amount as one word. */
+static int amount_tail(const sent_state *st, int t)
+{
+    static const char *const w = " million billion trillion thousand euros dollars pounds yuan yen rubles roubles ";
+    if (t <= 0) return 0;
+    const dyad_token *p = &st->s->tok[t - 1], *k = &st->s->tok[t];
+    int prev_amount = (p->flags & DYAD_TOK_NUM) || !strcmp(p->text, "$") || !strcmp(p->text, "€") || !strcmp(p->text, "£");
+    char b[48];
+    snprintf(b, sizeof b, " %s ", k->lower);
+    return (prev_amount && ((k->flags & DYAD_TOK_NUM) || strstr(w, b)))
+           || (strstr(w, b) && (p->flags & DYAD_TOK_NUM));
+}
+
 static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (k == ms->nel) { ms->end = pos; return 1; }
@@ -450,10 +464,12 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         }
         return sym_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
-        for (int n = 0; n <= e->skip; n++) {
+        for (int n = 0, free_ = 0; n <= e->skip + free_ && n < e->skip + 8; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
                 if (!same_clause(st, t, ms->clause)) break;
+                /* an amount counts as one word: "$ 5 billion" */
+                if (amount_tail(st, t)) free_++;
                 /* "..." skips words, and role nouns with no country ("joint military exercises"),
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
