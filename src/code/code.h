@@ -177,6 +177,19 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st);
 const char *dyad_intent_code(const char *code, int *threat);
 int dyad_self_target(const char *code, const char *src, char out[16]);
 
+/* emit.c: the event for a matched pattern (intent: a future/commitment form, see modality.c);
+ * DYAD_STOP when the callback asks to stop */
+int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
+              const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user);
+int dyad_countryless(const mention *m);     /* a bare role: "gunmen" UAF, "people" CVL */
+
+/* phrases.c: phrase tests shared by the matcher */
+int dyad_place_phrase(const sent_state *st, int pos, int cl);   /* one past "in|at|near PLACE", else 0 */
+int dyad_time_phrase(const sent_state *st, int pos, int cl);    /* one past "on Sunday"/"for two weeks", else 0 */
+int dyad_amount_tail(const sent_state *st, int t);              /* t continues an amount ("$ 5 billion") */
+int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
+int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
+
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 
 /* span text of tokens [s, e) (arena) */

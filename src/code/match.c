@@ -26,9 +26,13 @@
  * whose required words are absent from the sentence (a 1024-bit word bitmap) is skipped,
  * and a head's patterns stop once none left can be more specific than the best match.
  *
- * Filters: conditional/modal/infinitive -> not coded; negated -> neg=CODE,
- * or dropped (kept with negated=1 under keep_negated). No source, no event
- * (unless nosrc); never source == target. `sym` -> every ordered pair.
+ * Filters: conditional/hypothetical -> not coded; future and commitment forms -> CAMEO's
+ * intent/threat code (modality.c); negated -> neg=CODE, or dropped (kept with negated=1 under
+ * keep_negated). No source, no event (unless nosrc); a notgt domestic measure targets the
+ * source's country; never source == target. `sym` -> every ordered pair. Slots also resolve
+ * "each other", event nouns ("condemned the attack": the latest such event's source) and
+ * placed noun phrases in attacks ("a hotel in Mogadishu"); events are made in emit.c, phrase
+ * tests (places, times, amounts) live in phrases.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,8 +156,6 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
     return 1;
 }
 
-static int time_phrase(const sent_state *st, int pos, int cl);
-
 /* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
 static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
@@ -164,7 +166,7 @@ static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
         && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
         && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")
-        && !time_phrase(st, pos, ms->clause)) return 0;
+        && !dyad_time_phrase(st, pos, ms->clause)) return 0;
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -289,20 +291,6 @@ static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int
     return 0;
 }
 
-/* "Russian-backed", "Saudi-led", "Iran-allied", "Pakistan-based": a hyphenated modifier the
- * tokenizer keeps whole; a slot passes over it to the noun it modifies. */
-static int sponsor_mod(const sent_state *st, int p)
-{
-    static const char *const tails[] = { "-backed", "-led", "-supported", "-allied", "-aligned", "-based", "-sponsored" };
-    const char *w = st->s->tok[p].lower;
-    size_t n = strlen(w);
-    if (st->ti[p].mention >= 0 || !strchr(w, '-')) return 0;
-    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
-        size_t t = strlen(tails[i]);
-        if (n > t + 1 && !strcmp(w + n - t, tails[i])) return 1;
-    }
-    return 0;
-}
 
 /* "attacked a hotel in Mogadishu", "fired missiles at cities across Ukraine": in an attack
  * (18-20) a TGT slot holding a plain noun phrase placed "in|across|near|of PLACE" is the
@@ -347,7 +335,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
                        && !(st->s->tok[p].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
                        && same_clause(st, p + 1, ms->clause) && st->ti[p + 1].mention >= 0 && st->m[st->ti[p + 1].mention].s == p + 1
                        && st->ti[p + 1].low != c->ctx->w_poss;
-        if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || sponsor_mod(st, p) || modifier
+        if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || dyad_sponsor_mod(st, p) || modifier
             || (st->ti[p].low == c->ctx->w_of && quant_before)
             || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
             p++;
@@ -388,53 +376,8 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
     return 0;
 }
 
-/* "in|at|near PLACE" at pos with PLACE a single bare-country mention (a country or a city):
- * one past its end, else 0. */
-static int place_phrase(const sent_state *st, int pos, int cl)
-{
-    if (!(is_word(st, pos, "in") || is_word(st, pos, "at") || is_word(st, pos, "near")) || !same_clause(st, pos + 1, cl))
-        return 0;
-    int q = pos + 1;
-    if (is_word(st, q, "the")) q++;
-    if (!same_clause(st, q, cl) || st->ti[q].mention < 0) return 0;
-    const mention *m = &st->m[st->ti[q].mention];
-    if (!m->country_only || m->s < pos + 1 || st->g[m->group].n != 1) return 0;
-    return m->e;
-}
 
-/* "on Sunday", "on Tuesday", "Sunday", "for two weeks" at pos: one past its end, else 0. */
-static int time_phrase(const sent_state *st, int pos, int cl)
-{
-    static const char *const units = " day days week weeks month months hour hours year years ";
-    int q = pos;
-    if (is_word(st, q, "for") || is_word(st, q, "over")) {
-        q++;
-        if (!same_clause(st, q, cl) || !((st->ti[q].cls & W_QUANT) || (st->s->tok[q].flags & DYAD_TOK_NUM))) return 0;
-        q++;
-        char w[40];
-        if (!same_clause(st, q, cl) || st->ti[q].mention >= 0) return 0;
-        snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
-        return strstr(units, w) ? q + 1 : 0;
-    }
-    if (is_word(st, q, "on")) q++;
-    if (!same_clause(st, q, cl) || st->ti[q].mention >= 0 || !(st->ti[q].cls & W_TIME)
-        || !(st->s->tok[q].flags & DYAD_TOK_CAP)) return 0;
-    return q + 1;
-}
 
-/* A token that continues an amount ("$ 5 billion", "500 million euros"): "..." counts the
- * whole amount as one word. */
-static int amount_tail(const sent_state *st, int t)
-{
-    static const char *const w = " million billion trillion thousand euros dollars pounds yuan yen rubles roubles ";
-    if (t <= 0) return 0;
-    const dyad_token *p = &st->s->tok[t - 1], *k = &st->s->tok[t];
-    int prev_amount = (p->flags & DYAD_TOK_NUM) || !strcmp(p->text, "$") || !strcmp(p->text, "€") || !strcmp(p->text, "£");
-    char b[48];
-    snprintf(b, sizeof b, " %s ", k->lower);
-    return (prev_amount && ((k->flags & DYAD_TOK_NUM) || strstr(w, b)))
-           || (strstr(w, b) && (p->flags & DYAD_TOK_NUM));
-}
 
 static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
@@ -456,10 +399,10 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         }
         if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
         {   /* a place phrase is where, not part of the pattern: "protested in Minsk against" */
-            int pe = place_phrase(st, pos, ms->clause);
+            int pe = dyad_place_phrase(st, pos, ms->clause);
             if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
             /* and so is a time phrase: "marched in Hong Kong on Sunday against" */
-            pe = time_phrase(st, pos, ms->clause);
+            pe = dyad_time_phrase(st, pos, ms->clause);
             if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
         }
         return sym_stop(c, st, ms, k, pos);
@@ -469,7 +412,7 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
                 int t = pos + n - 1;
                 if (!same_clause(st, t, ms->clause)) break;
                 /* an amount counts as one word: "$ 5 billion" */
-                if (amount_tail(st, t)) free_++;
+                if (dyad_amount_tail(st, t)) free_++;
                 /* "..." skips words, and role nouns with no country ("joint military exercises"),
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
@@ -657,134 +600,6 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
     return 0;
 }
 
-/* ---- events ------------------------------------------------------------- */
-
-static int seen(dyad_coder *c, const char *s, const char *t, const char *code)
-{
-    for (int i = 0; i < c->nseen; i++)
-        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strcmp(c->seen[i].code, code)) return 1;
-    if (c->nseen < 64) {
-        c->seen[c->nseen].s = s;
-        c->seen[c->nseen].t = t;
-        snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
-        c->nseen++;
-    }
-    return 0;
-}
-
-static dyad_span span_of(const sent_state *st, int s, int e)
-{
-    if (s < 0 || e <= s) return (dyad_span){ -1, -1 };
-    return (dyad_span){ (int)(st->s->tok[s].start - st->s->start), (int)(st->s->tok[e - 1].end - st->s->start) };
-}
-
-/* An intent or threat read from a future/commitment form repeats an event of the same root
- * that the commitment verb's own pattern coded ("threatened to attack": 1384 and 138). */
-static int seen_root(const dyad_coder *c, const char *s, const char *t, const char *code)
-{
-    for (int i = 0; i < c->nseen; i++)
-        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strncmp(c->seen[i].code, code, 2)) return 1;
-    return 0;
-}
-
-/* A bare role with no country ("gunmen" = UAF, "people" = CVL): CAMEO codes no event for it. */
-static int countryless(const mention *m)
-{
-    return m && m->code && m->role && m->kind == M_AGENT && !strcmp(m->code, m->role) && strlen(m->code) == 3;
-}
-
-static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
-                const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user)
-{
-    /* a country part matched so that the pattern could name the role word: the event
-     * still names the whole actor ("the French ambassador" = FRAGOV) */
-    if (src && src->shadow_of >= 0) src = &st->m[src->shadow_of];
-    if (tgt && tgt->shadow_of >= 0) tgt = &st->m[tgt->shadow_of];
-    const char *sc = src ? src->code : "", *tc = tgt ? tgt->code : "";
-    if (!sc || !tc) return 0;
-    if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {     /* (a self-target has no span) */
-        dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
-        return 0;
-    }
-    mention placed;
-    if (countryless(src)) {
-        /* "people protested in Minsk": a bare role takes the country of its clause's place */
-        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
-            int pe = st->ti[i].clause == cl ? place_phrase(st, i, cl) : 0;
-            if (pe <= 0) continue;
-            placed = *src;
-            placed.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, src->role);
-            src = &placed;
-            sc = placed.code;
-            dyad_trace(c, "  '%s' takes the country of the place in its clause: %s", src->name, sc);
-            break;
-        }
-    }
-    mention moved;
-    if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e
-        && !tgt->person && !countryless(tgt) && !strncmp(sc, tc, 3) && strstr(" REB MIL UAF ", tgt->role)
-        && strlen(tgt->role) == 3) {   /* armed roles: a journalist abroad stays the discourse's */
-        /* "Indian warplanes struck a militant camp in Pakistan": a role noun whose country came
-         * from the discourse (the source's) is where its clause places it */
-        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
-            int pe = st->ti[i].clause == cl ? place_phrase(st, i, cl) : 0;
-            if (pe <= 0 || !strncmp(st->m[st->ti[pe - 1].mention].code, sc, 3)) continue;
-            moved = *tgt;
-            moved.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, tgt->role);
-            tgt = &moved;
-            tc = moved.code;
-            dyad_trace(c, "  '%s' is placed by its clause: %s", tgt->name, tc);
-            break;
-        }
-    }
-    if (countryless(src) || countryless(tgt)) {
-        dyad_trace(c, "  skipped %s %s %s: an actor with no country", sc, tc, code);
-        return 0;
-    }
-    if (tgt && st->c[cl].kind == C_REPORTING && st->c[cl].report_tok == ve - 1 && strlen(tc) >= 6
-        && !strcmp(tc + strlen(tc) - 3, "MED")) {
-        /* "..., residents told Reuters": telling a news organisation is the attribution */
-        dyad_trace(c, "  skipped %s %s %s: the addressee of an attribution is the press", sc, tc, code);
-        return 0;
-    }
-    if (intent && seen_root(c, sc, tc, code)) return 0;
-    if (seen(c, sc, tc, code)) return 0;
-    dyad_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.article_id = c->a->id ? c->a->id : "";
-    ev.sentence = st->s->index;
-    snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
-    ev.date_from = "article";
-    ev.date_precision = "day";
-    ev.source = sc;
-    ev.source_name = src ? src->name : "";
-    ev.target = tc;
-    ev.target_name = tgt ? tgt->name : "";
-    snprintf(ev.code, sizeof ev.code, "%s", code);
-    ev.root[0] = code[0]; ev.root[1] = code[1]; ev.root[2] = '\0';
-    ev.fatalities = ev.injured = -1;
-    ev.negated = negated;
-    ev.text = st->text;
-    ev.rule = rule;
-    ev.source_span = src ? span_of(st, src->s, src->e) : (dyad_span){ -1, -1 };
-    ev.target_span = tgt ? span_of(st, tgt->s, tgt->e) : (dyad_span){ -1, -1 };
-    ev.verb_span = span_of(st, vs, ve);
-    int cs = st->c[cl].s, ce = st->c[cl].e;
-    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
-    c->nevents++;
-    if (src && tgt && !intent) {
-        if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
-        c->evs[c->nevs].src = sc;
-        memcpy(c->evs[c->nevs].root, ev.root, 3);
-        c->nevs++;
-    }
-    if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
-    dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
-               ev.target_name, ev.code, negated ? " negated" : "", rule);
-    if (fn && fn(&ev, user)) return DYAD_STOP;
-    return 0;
-}
-
 typedef struct cand {
     int pid, score, len, passive;
     mstate ms;
@@ -870,14 +685,6 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     return 0;
 }
 
-/* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
- * forms hypothetical too. */
-static int sentence_irreal(const sent_state *st)
-{
-    /* (if/unless only: a "that" complement of hope/deny is irreal itself but conditions nothing) */
-    for (int i = 0; i < st->s->ntok; i++) if ((st->ti[i].cls & W_COND) && st->ti[i].mention < 0) return 1;
-    return 0;
-}
 
 /* "Oman, which mediates between ...", "Iran, which backs the Houthis", "Ouattara, who is
  * recognised by ...": a relative clause in the simple present describes its antecedent; a
@@ -980,7 +787,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
          * hypotheticals ("could", "may") and conditions ("if") are not */
         int threat = 0;
         const char *ic = NULL;
-        int form = (!st->c[ti->clause].irreal || commit_complement(c, st, ti->clause)) && !sentence_irreal(st)
+        int form = (!st->c[ti->clause].irreal || commit_complement(c, st, ti->clause)) && !dyad_sentence_irreal(st)
                    && (!vg.modal || vg.future) && (!vg.infinitive || vg.commit);
         if (form && vg.neg) ic = p->negcode[0] ? p->code : NULL;   /* "would not approve": the refusal below */
         else if (form) {
@@ -1041,7 +848,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             for (int j = 0; j < na; j++) {
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
-                if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (dyad_emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
                 if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
         return 0;
@@ -1050,7 +857,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         const mention *sm = ms->src.n ? &st->m[ms->src.m[i]] : NULL;
         if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
         char self[16];
-        if (!ms->tgt.n && sm && sm->code && !countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
+        if (!ms->tgt.n && sm && sm->code && !dyad_countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
             && strncmp(sm->code, "IMG", 3) && dyad_self_target(p->code, sm->code, self)) {
             /* (decided on the pattern's own code: "refused to resign" 1231 is domestic too) */
             /* a domestic measure with no stated target: the source's own country (modality.c) */
@@ -1061,11 +868,11 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             tm.code = dyad_arena_strndup(&c->arena, self, strlen(self));
             tm.name = "";
             dyad_trace(c, "  no stated target: a domestic measure, target %s (the source's country)", tm.code);
-            if (emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
             continue;
         }
         for (int j = 0; j < (ms->tgt.n ? ms->tgt.n : 1); j++)
-            if (emit(c, st, ms->src.n ? &st->m[ms->src.m[i]] : NULL, ms->tgt.n ? &st->m[ms->tgt.m[j]] : NULL,
+            if (dyad_emit(c, st, ms->src.n ? &st->m[ms->src.m[i]] : NULL, ms->tgt.n ? &st->m[ms->tgt.m[j]] : NULL,
                      code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
     }
     return 0;
@@ -1086,7 +893,7 @@ static int speaker_events(dyad_coder *c, sent_state *st, dyad_event_fn fn, void 
             if (st->c[st->ti[i].clause].kind == C_REPORTED && st->ti[i].mention >= 0) tg = st->ti[i].mention;
         if (tg < 0) continue;
         dyad_trace(c, "reported speech: speaker '%s'", st->m[sp].name);
-        if (emit(c, st, &st->m[sp], &st->m[tg], "010", "builtin:reported-speech", 0, 0, r, r + 1, k, fn, user)) return DYAD_STOP;
+        if (dyad_emit(c, st, &st->m[sp], &st->m[tg], "010", "builtin:reported-speech", 0, 0, r, r + 1, k, fn, user)) return DYAD_STOP;
     }
     return 0;
 }
