@@ -67,6 +67,26 @@ static const char *compose(dyad_coder *c, const char *country, const char *role)
     return dyad_arena_strdup(&c->arena, buf);
 }
 
+/* "pakistan-based", "iraqi-born": the country of the part before the hyphen, or NULL. */
+static const char *based_country(dyad_coder *c, const sent_state *st, int i)
+{
+    static const char *const tails[] = { "-based", "-born", "-registered" };
+    const char *w = st->s->tok[i].lower;
+    size_t n = strlen(w);
+    for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+        size_t tl = strlen(tails[t]);
+        if (n <= tl + 1 || strcmp(w + n - tl, tails[t])) continue;
+        const dyad_dict *d = c->ctx->dict;
+        dyad_wid id = dyad_dict_word_n(d, w, n - tl);
+        const dyad_trie *at = dyad_dict_actor_trie(d);
+        uint32_t node = id ? dyad_trie_step(at, 0, id) : 0;
+        if (!node || at->term[node] < 0) return NULL;
+        const char *cc = dyad_actor_code_on(d, at->term[node], c->date, NULL);
+        return cc && strlen(cc) == 3 ? cc : NULL;
+    }
+    return NULL;
+}
+
 /* An organisation's own people: "Hamas militants" stays PSEREBHMS (REB is in the code),
  * "UN peacekeepers" is IGOUNO + PKO. */
 static const char *compose_org(dyad_coder *c, const char *org, const char *role)
@@ -233,6 +253,15 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             m->code = g->code;
             m->person = agent_is_person(c, st, &r[k]);
             if (c->trace) m->how = dyad_arena_printf(&c->arena, "agent %s (%s:%d), no country yet", g->code, g->src.file, g->src.line);
+            /* "Pakistan-based militants", "Iraqi-born": the modifier names the agent's country
+             * ("Russian-backed" names a sponsor and is left alone) */
+            if (r[k].s > 0 && based_country(c, st, r[k].s - 1)) {
+                const char *cc = based_country(c, st, r[k].s - 1);
+                m->code = compose(c, cc, g->code);
+                if (c->trace) m->how = dyad_arena_printf(&c->arena, "agent %s (%s:%d) of '%s' = %s", g->code, g->src.file,
+                                                         g->src.line, st->s->tok[r[k].s - 1].text, m->code);
+                continue;
+            }
             /* AGENT of|in|from [the] COUNTRY */
             int j = r[k].e, b = r[k].s - 1;
             /* not when the agent already has an owner or is a verb's object moving "from"
@@ -244,6 +273,7 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             if (!owned && !moved && k + 1 < nr && j < ntok && (st->ti[j].cls & W_PLACE_PREP) && r[k + 1].actor >= 0) {
                 int s2 = j + 1;
                 if (s2 < ntok && st->ti[s2].low == ctx->w_the) s2++;
+                while (s2 < ntok && s2 < r[k + 1].s && (st->ti[s2].cls & W_GEOADJ)) s2++;   /* "in northern Iraq" */
                 const char *cc = dyad_actor_code_on(d, r[k + 1].actor, c->date, NULL);
                 if (r[k + 1].s == s2 && cc && !dyad_dict_actor(d, r[k + 1].actor)->dated) {
                     m->code = compose(c, cc, g->code);

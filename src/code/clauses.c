@@ -77,6 +77,25 @@ static int mention_before(const sent_state *st, int i)
     return st->ti[j].mention;
 }
 
+/* A reporting verb that commonly takes an object noun phrase, followed by one: an article
+ * ("a", "an", "the") or a plain lower-case noun that is not an actor, a pronoun or "that". */
+static int np_object(const sent_state *st, int i)
+{
+    static const char *const verbs[] = { "claim", "declare", "announce", "confirm", "report" };
+    const dyad_token *tk = &st->s->tok[i];
+    const char *lem = tk->lemma ? tk->lemma : tk->lower;
+    int ok = 0;
+    for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) ok |= !strcmp(lem, verbs[v]);
+    int j = i + 1;
+    if (!ok || j >= st->s->ntok || st->ti[j].mention >= 0) return 0;
+    const dyad_token *n = &st->s->tok[j];
+    if (!strcmp(n->lower, "a") || !strcmp(n->lower, "an") || !strcmp(n->lower, "the"))
+        return j + 1 < st->s->ntok && st->ti[j + 1].mention < 0;
+    return !st->ti[j].cls && !(n->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
+           && strcmp(n->lower, "it") && strcmp(n->lower, "they") && strcmp(n->lower, "we")
+           && !(st->ti[j].f & (T_VERBFORM | T_ED));
+}
+
 void dyad_find_clauses(dyad_coder *c, sent_state *st)
 {
     int ntok = st->s->ntok;
@@ -128,7 +147,8 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
                 ret = -1;
             }
         } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)
-                   && !(i > 0 && (st->ti[i - 1].cls & W_DET))) {      /* "the claim" is a noun */
+                   && !(i > 0 && (st->ti[i - 1].cls & W_DET))       /* "the claim" is a noun */
+                   && !(i + 1 < ntok && st->ti[i + 1].low == c->ctx->w_of)) {   /* so is "state of" */
             int g = mention_before(st, i + 0);
             /* "..., saying (that) ...": a participle opens its own reporting clause and
              * what follows is reported */
@@ -159,6 +179,10 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
                 ret = -1;
                 continue;
             }
+            /* "declared a state of emergency", "claimed responsibility", "announced the
+             * withdrawal": a verb that also takes a noun-phrase object reports nothing when
+             * one follows (no clause follows it) */
+            if (np_object(st, i)) { st->ti[i].clause = cur; continue; }
             /* "X said (that) ...": what follows is the reported clause */
             st->c[cur].kind = C_REPORTING;
             st->c[cur].report_tok = i;
@@ -168,12 +192,24 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             if (rest >= 2) {
                 st->ti[i].clause = cur;
                 /* "said (on Tuesday) that": the time phrase stays with the reporting verb */
-                int q = j;
-                while (q < ntok && q - j < 4 && st->ti[q].mention < 0
+                int q = j, addressee = 0;
+                /* "X told Y (on Monday) that ...": the addressee belongs to the telling */
+                const char *lem = tk->lemma ? tk->lemma : tk->lower;
+                const mention *am = q < ntok && st->ti[q].mention >= 0 ? &st->m[st->ti[q].mention] : NULL;
+                if (am && !(am->kind == M_AGENT && am->agent_s == am->s && am->agent_e == am->e)   /* not "told reporters" */
+                    && (!strcmp(lem, "tell") || !strcmp(lem, "inform"))) {
+                    q = st->g[st->m[st->ti[q].mention].group].e;
+                    addressee = 1;
+                }
+                int q0 = q;
+                while (q < ntok && q - q0 < 4 && st->ti[q].mention < 0
                        && ((st->ti[q].cls & W_TIME) || (st->s->tok[q].flags & DYAD_TOK_NUM))) q++;
                 if (q < ntok && st->ti[q].low == c->ctx->w_that) {
                     for (int x = j; x <= q; x++) st->ti[x].clause = cur;
                     i = q;
+                } else if (addressee) {
+                    for (int x = j; x < q; x++) st->ti[x].clause = cur;
+                    i = q - 1;
                 }
                 cur = new_clause(c, st, C_REPORTED, i + 1);
                 ret = -1;

@@ -33,7 +33,8 @@ enum {
     W_ADV = 1 << 10, W_PRON_PERS = 1 << 11, W_PREP = 1 << 12, W_REFUSE = 1 << 13,
     W_IRREAL = 1 << 14, W_TIME = 1 << 15, W_PERSON_TITLE = 1 << 16, W_COND = 1 << 17,
     W_SIDES = 1 << 18, W_COUNTRYWORD = 1 << 19, W_PLACE_PREP = 1 << 20, W_PRON_PLUR = 1 << 21,
-    W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24, W_GEOADJ = 1 << 25, W_QUANT = 1 << 26
+    W_TITLEMOD = 1 << 22, W_FORMER = 1 << 23, W_PRON_OBJ = 1 << 24, W_GEOADJ = 1 << 25, W_QUANT = 1 << 26,
+    W_FUTURE = 1 << 27, W_COMMIT = 1 << 28, W_THREATV = 1 << 29
 };
 
 struct dyad_ctx {
@@ -140,10 +141,17 @@ struct dyad_coder {
     int32_t date;
     dentry disc[DYAD_DISCOURSE];
     int ndisc;
+    dentry prev_subj;           /* the previous sentence's first actor, when a person: a
+                                   sentence-initial "He" prefers it (subject preference) */
+    int has_prev_subj;
     char pair[2][32];           /* the latest two sides: a compound of two or an event's dyad
                                    (copies: sentence state is reset per sentence) */
     int has_pair;
     int nevents;
+    /* the article's latest events (source code, root) for implicit targets ("condemned the
+     * attack" = the attack's source; match.c) */
+    struct { char src[32]; char root[3]; } evs[8];   /* copies: sentence state is reset */
+    int nevs;
     /* dedupe of events within a sentence */
     struct { const char *s, *t; char code[5]; } seen[64];
     int nseen;
@@ -164,10 +172,28 @@ int dyad_verb_form(const dyad_token *t);
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st);
 void dyad_discourse_push(dyad_coder *c, sent_state *st);
 void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
+void dyad_resolve_participle_object(dyad_coder *c, sent_state *st);
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b);
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */
+/* modality.c: intent/threat codes for future and committed actions; self-targets */
+const char *dyad_intent_code(const char *code, int *threat);
+int dyad_self_target(const char *code, const char *src, char out[16]);
+
+/* emit.c: the event for a matched pattern (intent: a future/commitment form, see modality.c);
+ * DYAD_STOP when the callback asks to stop */
+int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
+              const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user);
+int dyad_countryless(const mention *m);     /* a bare role: "gunmen" UAF, "people" CVL */
+
+/* phrases.c: phrase tests shared by the matcher */
+int dyad_place_phrase(const sent_state *st, int pos, int cl);   /* one past "in|at|near PLACE", else 0 */
+int dyad_time_phrase(const sent_state *st, int pos, int cl);    /* one past "on Sunday"/"for two weeks", else 0 */
+int dyad_amount_tail(const sent_state *st, int t);              /* t continues an amount ("$ 5 billion") */
+int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
+int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
+
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 
 /* span text of tokens [s, e) (arena) */

@@ -26,6 +26,10 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
     { "do does did", W_DO },
     { "will would could may might should shall can must 'll wo ca cannot won't can't "
       "wouldn't couldn't shouldn't", W_MODAL },
+    { "will would shall 'll wo won't wouldn't", W_FUTURE },
+    /* verbs whose "to"-infinitive states a commitment or threat: coded as 03x/13x (modality.c) */
+    { "agree pledge promise vow offer commit decide plan undertake threaten willing ready prepared warn", W_COMMIT },
+    { "threaten vow warn", W_THREATV },      /* their infinitive of force or sanctions is a threat */
     { "not n't never cannot won't can't didn't don't doesn't wasn't weren't hasn't haven't "
       "hadn't isn't aren't wouldn't couldn't shouldn't", W_NEG },
     { "the a an its their his her this these those our some several any another both all", W_DET },
@@ -305,8 +309,10 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     c->date = a->date ? dyad_parse_date(a->date, strlen(a->date)) : -1;
     if (c->date < 0) c->date = 0;
     c->ndisc = 0;
+    c->has_prev_subj = 0;
     c->has_pair = 0;
     c->nevents = 0;
+    c->nevs = 0;
     for (int i = 0; i < t.nsent; i++) {
         sent_state st;
         memset(&st, 0, sizeof st);
@@ -324,6 +330,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
         dyad_find_clauses(c, &st);
         if (!st.c) goto oom;
         dyad_resolve_reported(c, &st);
+        dyad_resolve_participle_object(c, &st);
         if (st.discard >= 0) {
             dyad_src src = dyad_dict_discard_src(c->ctx->dict, st.discard);
             dyad_trace(c, "discard: '%s' (%s:%d) -- the sentence codes no event",

@@ -2,7 +2,8 @@
  * discourse.c — pronouns and definite descriptions, from an article-level
  * stack of the actors seen so far (newest last).
  *
- *   he / she / him             the latest person ("Putin", "Armenian Prime Minister ...")
+ *   he / she / him             the latest person ("Putin", "Armenian Prime Minister ..."); a
+ *                              sentence-initial He/She: the previous sentence's first actor (a person)
  *   the two sides, both sides  the latest two different actors
  *   both countries/nations     the latest two different countries
  *   the two / both leaders     the latest two different persons
@@ -172,6 +173,11 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
             int k = n - 1;
             while (k >= 0 && !cand[k].person) k--;
             if (k < 0) { dyad_trace(c, "pronoun: '%s' -- no earlier person", st->s->tok[i].text); continue; }
+            if (i == 0 && c->has_prev_subj) {
+                /* "Putin met Pashinyan. He also accused ...": a sentence-initial pronoun is
+                 * the previous sentence's subject */
+                cand[k] = c->prev_subj;
+            }
             mention *m = insert_mention(c, st, i, i + 1);
             if (!m) return;
             m->kind = M_PRONOUN;
@@ -259,6 +265,10 @@ static void disc_compact(dyad_coder *c)
         dentry *d = &c->disc[i];
         *d = disc_copy(c, d->code, d->name, d->role, d->person, d->country_only);
     }
+    if (c->has_prev_subj) {
+        dentry *d = &c->prev_subj;
+        *d = disc_copy(c, d->code, d->name, d->role, d->person, d->country_only);
+    }
     dyad_arena_free(&old);
 }
 
@@ -267,10 +277,15 @@ void dyad_discourse_push(dyad_coder *c, sent_state *st)
     for (int g = 0; g < st->ng; g++)
         if (st->g[g].n == 2 && st->m[st->g[g].m[0]].kind != M_SIDES)
             dyad_discourse_pair(c, &st->m[st->g[g].m[0]], &st->m[st->g[g].m[1]]);
+    c->has_prev_subj = 0;
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
         if (!m->code || m->kind == M_SIDES) continue;
         if (m->kind == M_AGENT && m->code == m->role) continue;
+        if (k == 0 && m->person) {
+            c->prev_subj = disc_copy(c, m->code, m->name, m->role, m->person, m->country_only);
+            c->has_prev_subj = 1;
+        }
         if (c->ndisc == DYAD_DISCOURSE) {
             memmove(c->disc, c->disc + 1, (DYAD_DISCOURSE - 1) * sizeof *c->disc);
             c->ndisc--;
@@ -370,5 +385,50 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         st->nm++;
         st->ng++;
         i = e - 1;
+    }
+}
+
+/* "X cut ties with Y, accusing it of ...": in a participle after a comma, "it" as the
+ * participle's object is the last actor before the comma that is not the sentence's
+ * subject (the main clause's object). Appended like the reported-speech pronouns. */
+void dyad_resolve_participle_object(dyad_coder *c, sent_state *st)
+{
+    for (int i = 2; i < st->s->ntok; i++) {
+        if (st->ti[i].mention >= 0 || strcmp(st->s->tok[i].lower, "it")) continue;
+        int v = i - 1;
+        if (!(st->ti[v].f & T_ING) || st->ti[v].mention >= 0 || !(st->ti[v - 1].f & T_COMMA)) continue;
+        int first = -1, obj = -1;
+        for (int j = 0; j < v - 1; j++) {
+            if (st->ti[j].mention < 0) continue;
+            int g = st->m[st->ti[j].mention].group;
+            if (first < 0) first = g;
+            if (g != first) obj = st->ti[j].mention;
+        }
+        if (obj < 0 || st->g[st->m[obj].group].n != 1 || st->m[obj].person || !st->m[obj].code) continue;
+        if (st->nm == st->capm) {
+            int nc = st->capm * 2 + 4;
+            mention *m = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *m);
+            if (!m) return;
+            memcpy(m, st->m, (size_t)st->nm * sizeof *m);
+            st->m = m;
+            st->capm = nc;
+        }
+        group *g = dyad_arena_alloc(&c->arena, (size_t)(st->ng + 1) * sizeof *g);
+        if (!g) return;
+        memcpy(g, st->g, (size_t)st->ng * sizeof *g);
+        st->g = g;
+        mention *m = &st->m[st->nm];
+        *m = st->m[obj];
+        m->s = i; m->e = i + 1;
+        m->kind = M_PRONOUN;
+        m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+        m->name = dyad_span_text(c, st, i, i + 1);
+        m->group = st->ng;
+        m->how = dyad_arena_printf(&c->arena, "'it' after a participle is the main clause's object '%s'", st->m[obj].name);
+        st->g[st->ng] = (group){ .first = st->nm, .n = 1, .s = i, .e = i + 1, .m = { st->nm } };
+        st->ti[i].mention = st->nm;
+        dyad_trace(c, "actor: 'it' = %s  [%s]", m->code, m->how);
+        st->nm++;
+        st->ng++;
     }
 }

@@ -26,9 +26,13 @@
  * whose required words are absent from the sentence (a 1024-bit word bitmap) is skipped,
  * and a head's patterns stop once none left can be more specific than the best match.
  *
- * Filters: conditional/modal/infinitive -> not coded; negated -> neg=CODE,
- * or dropped (kept with negated=1 under keep_negated). No source, no event
- * (unless nosrc); never source == target. `sym` -> every ordered pair.
+ * Filters: conditional/hypothetical -> not coded; future and commitment forms -> CAMEO's
+ * intent/threat code (modality.c); negated -> neg=CODE, or dropped (kept with negated=1 under
+ * keep_negated). No source, no event (unless nosrc); a notgt domestic measure targets the
+ * source's country; never source == target. `sym` -> every ordered pair. Slots also resolve
+ * "each other", event nouns ("condemned the attack": the latest such event's source) and
+ * placed noun phrases in attacks ("a hotel in Mogadishu"); events are made in emit.c, phrase
+ * tests (places, times, amounts) live in phrases.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +45,9 @@ enum { EL_BYSRC = 100 };    /* internal: "by SRC" of a passive */
 typedef struct vgroup {
     int s;                  /* first token of the verb group */
     int neg, modal, passive, infinitive, be;
+    int future;             /* every modal is will/would/shall ('ll): future or intended */
+    int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
+    int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
     const char *why;
 } vgroup;
 
@@ -83,7 +90,10 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         uint32_t k = st->ti[j].cls;
         if (k & W_NEG) { vg->neg = 1; vg->why = "negation"; }
         else if (is_word(st, j, "longer") && is_word(st, j - 1, "no")) { vg->neg = 1; vg->why = "no longer"; j--; }
-        else if (k & W_MODAL) vg->modal = 1;
+        else if (k & W_MODAL) {
+            vg->future = (k & W_FUTURE) && (vg->future || !vg->modal);
+            vg->modal = 1;
+        }
         else if (k & W_BE) { vg->be = 1; aux = 1; }
         else if (k & (W_HAVE | W_DO)) aux = 1;
         else if (adverbish(st, j)) { }
@@ -97,6 +107,8 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
                 continue;
             }
             vg->infinitive = 1;
+            vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
+            vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
         }
@@ -153,7 +165,8 @@ static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
         && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
         && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
-        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")) return 0;
+        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")
+        && !dyad_time_phrase(st, pos, ms->clause)) return 0;
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -215,6 +228,100 @@ static int country_shadow(dyad_coder *c, sent_state *st, int mi)
     return used;
 }
 
+/* "Iran condemned the attack", "welcomed the pullout": an event noun after "the" in the TGT
+ * slot of a statement, approval, demand or rejection (05, 10-12) stands for the source of the
+ * article's latest event of that kind (18-20 for attacks, 08 for withdrawals, 15 for tests). */
+static const struct { const char *nouns, *roots; } event_nouns[] = {
+    { " attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling "
+      "killing killings invasion incursion offensive assault massacre ", "18 19 20" },
+    { " withdrawal pullout ", "08" },
+    { " test tests launch launches ", "15 19" },
+    { " takeover coup campaign crackdown ", "17 18 19 20" },
+    { " accusation accusations allegation allegations ", "11" },
+    { " veto ", "12" },
+    { " move decision ", "" },          /* the latest event of any kind */
+};
+
+static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (!(root == 5 || (root >= 10 && root <= 12)) || !c->nevs) return 0;
+    int p = pos;
+    if (!is_word(st, p, "the")) return 0;
+    for (int n = 0; n < 3; n++) {
+        int q = p + 1 + n;
+        if (!same_clause(st, q, ms->clause) || st->ti[q].mention >= 0) return 0;
+        char w[48];
+        snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
+        for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
+            if (!strstr(event_nouns[e].nouns, w)) continue;
+            for (int i = c->nevs - 1; i >= 0; i--) {
+                if (event_nouns[e].roots[0] && !strstr(event_nouns[e].roots, c->evs[i].root)) continue;
+                int used = st->nm + st->nshadow;
+                if (used >= st->capm) {
+                    int nc = st->capm * 2 + 8;
+                    mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+                    if (!nm) return 0;
+                    memcpy(nm, st->m, (size_t)used * sizeof *nm);
+                    st->m = nm;
+                    st->capm = nc;
+                }
+                mention *m = &st->m[used];
+                memset(m, 0, sizeof *m);
+                m->s = p;
+                m->e = q + 1;
+                m->code = dyad_arena_strdup(&c->arena, c->evs[i].src);
+                m->name = dyad_span_text(c, st, p, q + 1);
+                m->kind = M_ACTOR;
+                m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+                st->nshadow++;
+                b->n = 1;
+                b->m[0] = used;
+                dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s", m->name,
+                           c->evs[i].root, m->code);
+                if (match_r(c, st, ms, k + 1, q + 1)) return 1;
+                b->n = 0;
+                return 0;
+            }
+            return 0;
+        }
+        /* plain lower-case modifiers only: "the deadly attack", "the latest strikes" */
+        if (st->ti[q].cls || (st->s->tok[q].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM))) return 0;
+    }
+    return 0;
+}
+
+
+/* "attacked a hotel in Mogadishu", "fired missiles at cities across Ukraine": in an attack
+ * (18-20) a TGT slot holding a plain noun phrase placed "in|across|near|of PLACE" is the
+ * place's country (CAMEO codes the attack on the country where the target is). */
+static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || root > 20) return 0;
+    for (int q = p, n = 0; n < 4 && same_clause(st, q, ms->clause); q++, n++) {
+        if (is_word(st, q, "in") || is_word(st, q, "across") || is_word(st, q, "near") || is_word(st, q, "of")) {
+            if (q == p) return 0;
+            int r = q + 1;
+            if (is_word(st, r, "the")) r++;
+            while (same_clause(st, r, ms->clause) && (st->ti[r].cls & W_GEOADJ) && st->ti[r].mention < 0) r++;
+            if (!same_clause(st, r, ms->clause) || st->ti[r].mention < 0) return 0;
+            int mi = st->ti[r].mention;
+            const mention *m = &st->m[mi];
+            if (!m->country_only || m->s != r || st->g[m->group].n != 1) return 0;
+            b->n = 1;
+            b->m[0] = mi;
+            dyad_trace(c, "  target '%s' is placed in %s: the place's country", dyad_span_text(c, st, p, q), m->code);
+            if (match_r(c, st, ms, k + 1, m->e)) return 1;
+            b->n = 0;
+            return 0;
+        }
+        if (st->ti[q].mention >= 0 || (st->ti[q].cls & ~(uint32_t)(W_QUANT | W_GEOADJ))
+            || (st->s->tok[q].flags & (DYAD_TOK_PUNCT | DYAD_TOK_CAP | DYAD_TOK_POSS))) return 0;
+    }
+    return 0;
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
@@ -223,7 +330,12 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
     while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 5) {
         uint32_t k = st->ti[p].cls;
         int quant_before = p > pos && ((st->ti[p - 1].cls & W_QUANT) || (st->s->tok[p - 1].flags & DYAD_TOK_NUM));
-        if ((k & (W_DET | W_GEOADJ | W_QUANT)) || (st->s->tok[p].flags & DYAD_TOK_NUM)
+        /* one unknown capitalised modifier right before an actor: "against Islamist militants" */
+        int modifier = !k && (st->s->tok[p].flags & DYAD_TOK_CAP) && st->ti[p].low != c->ctx->w_poss && !(st->ti[p].f & (T_VERBFORM | T_ED | T_ING | T_LY))
+                       && !(st->s->tok[p].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
+                       && same_clause(st, p + 1, ms->clause) && st->ti[p + 1].mention >= 0 && st->m[st->ti[p + 1].mention].s == p + 1
+                       && st->ti[p + 1].low != c->ctx->w_poss;
+        if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || dyad_sponsor_mod(st, p) || modifier
             || (st->ti[p].low == c->ctx->w_of && quant_before)
             || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
             p++;
@@ -232,6 +344,16 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         }
         break;
     }
+    if (b == &ms->tgt && ms->src.n >= 2 && same_clause(st, p + 1, ms->clause)
+        && ((is_word(st, p, "each") && is_word(st, p + 1, "other")) || (is_word(st, p, "one") && is_word(st, p + 1, "another")))) {
+        /* "A and B accused each other": every ordered pair of the compound subject */
+        *b = ms->src;
+        if (match_r(c, st, ms, k + 1, p + 2)) return 1;
+        b->n = 0;
+        return 0;
+    }
+    if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
+        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
@@ -254,6 +376,9 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
     return 0;
 }
 
+
+
+
 static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (k == ms->nel) { ms->end = pos; return 1; }
@@ -273,17 +398,33 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
             ms->clause = save;
         }
         if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
+        {   /* a place phrase is where, not part of the pattern: "protested in Minsk against" */
+            int pe = dyad_place_phrase(st, pos, ms->clause);
+            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            /* and so is a time phrase: "marched in Hong Kong on Sunday against" */
+            pe = dyad_time_phrase(st, pos, ms->clause);
+            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+        }
         return sym_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
-        for (int n = 0; n <= e->skip; n++) {
+        for (int n = 0, free_ = 0; n <= e->skip + free_ && n < e->skip + 8; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
                 if (!same_clause(st, t, ms->clause)) break;
+                /* an amount counts as one word: "$ 5 billion" */
+                if (dyad_amount_tail(st, t)) free_++;
                 /* "..." skips words, and role nouns with no country ("joint military exercises"),
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
                     const mention *mm = &st->m[st->ti[t].mention];
-                    if (mm->kind != M_AGENT || mm->code != mm->role) break;
+                    /* a place phrase is where, not who: "broke out in Khartoum between ..." */
+                    int place = mm->country_only && mm->s > 0 && st->g[mm->group].n == 1
+                                && (is_word(st, mm->s - 1, "in") || is_word(st, mm->s - 1, "at")
+                                    || is_word(st, mm->s - 1, "near")) && mm->s - 1 >= pos;
+                    /* a role noun whose country the text does not state ("troops", "a drug
+                     * lord": country from the discourse or none) is passed like a plain word */
+                    int bare = mm->kind == M_AGENT && mm->agent_s == mm->s && mm->agent_e == mm->e;
+                    if (!place && !bare && (mm->kind != M_AGENT || mm->code != mm->role)) break;
                 }
                 if (st->ti[t].cls & (W_BE | W_HAVE | W_MODAL)) break;
             }
@@ -358,8 +499,11 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
             int m0 = st->m[st->g[st->m[mi].group].m[0]].s;
             /* inside a prepositional phrase ("the invasion of Ukraine has killed", "attacked by
              * Russia, ...") the actor is not the subject */
+            /* (but "thousands of people" is a quantity, not a prepositional phrase) */
+            int quant = m0 > 1 && st->ti[m0 - 1].low == c->ctx->w_of
+                        && ((st->ti[m0 - 2].cls & W_QUANT) || (st->s->tok[m0 - 2].flags & DYAD_TOK_NUM));
             if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
-                && st->ti[m0 - 1].mention < 0) return 0;
+                && st->ti[m0 - 1].mention < 0 && !quant) return 0;
             *where = mi;
             return whole_group(st, mi, b);
         }
@@ -456,71 +600,6 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
     return 0;
 }
 
-/* ---- events ------------------------------------------------------------- */
-
-static int seen(dyad_coder *c, const char *s, const char *t, const char *code)
-{
-    for (int i = 0; i < c->nseen; i++)
-        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strcmp(c->seen[i].code, code)) return 1;
-    if (c->nseen < 64) {
-        c->seen[c->nseen].s = s;
-        c->seen[c->nseen].t = t;
-        snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
-        c->nseen++;
-    }
-    return 0;
-}
-
-static dyad_span span_of(const sent_state *st, int s, int e)
-{
-    if (s < 0 || e <= s) return (dyad_span){ -1, -1 };
-    return (dyad_span){ (int)(st->s->tok[s].start - st->s->start), (int)(st->s->tok[e - 1].end - st->s->start) };
-}
-
-static int emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
-                const char *rule, int negated, int vs, int ve, int cl, dyad_event_fn fn, void *user)
-{
-    /* a country part matched so that the pattern could name the role word: the event
-     * still names the whole actor ("the French ambassador" = FRAGOV) */
-    if (src && src->shadow_of >= 0) src = &st->m[src->shadow_of];
-    if (tgt && tgt->shadow_of >= 0) tgt = &st->m[tgt->shadow_of];
-    const char *sc = src ? src->code : "", *tc = tgt ? tgt->code : "";
-    if (!sc || !tc) return 0;
-    if (src && tgt && !strcmp(sc, tc)) {
-        dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
-        return 0;
-    }
-    if (seen(c, sc, tc, code)) return 0;
-    dyad_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.article_id = c->a->id ? c->a->id : "";
-    ev.sentence = st->s->index;
-    snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
-    ev.date_from = "article";
-    ev.date_precision = "day";
-    ev.source = sc;
-    ev.source_name = src ? src->name : "";
-    ev.target = tc;
-    ev.target_name = tgt ? tgt->name : "";
-    snprintf(ev.code, sizeof ev.code, "%s", code);
-    ev.root[0] = code[0]; ev.root[1] = code[1]; ev.root[2] = '\0';
-    ev.fatalities = ev.injured = -1;
-    ev.negated = negated;
-    ev.text = st->text;
-    ev.rule = rule;
-    ev.source_span = src ? span_of(st, src->s, src->e) : (dyad_span){ -1, -1 };
-    ev.target_span = tgt ? span_of(st, tgt->s, tgt->e) : (dyad_span){ -1, -1 };
-    ev.verb_span = span_of(st, vs, ve);
-    int cs = st->c[cl].s, ce = st->c[cl].e;
-    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
-    c->nevents++;
-    if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
-    dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
-               ev.target_name, ev.code, negated ? " negated" : "", rule);
-    if (fn && fn(&ev, user)) return DYAD_STOP;
-    return 0;
-}
-
 typedef struct cand {
     int pid, score, len, passive;
     mstate ms;
@@ -539,8 +618,10 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
     if (!b->n) return 0;
     int s = st->m[b->m[0]].s, j = s - 1;
     if (j < 0 || st->ti[j].clause != ms->clause) return 0;
-    /* after a verb only: "concern over Turkey's arrest of journalists" does report an arrest */
-    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED));
+    /* nor one inside a prepositional phrase: "in response to Russia's invasion of Ukraine",
+     * "against Trump's recognition of Jerusalem" name the event as background */
+    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED))
+           || ((st->ti[j].cls & W_PREP) && st->ti[j].low != c->ctx->w_and);
 }
 
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
@@ -601,6 +682,35 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         if (passive) out->ms.el = NULL;
         return 1;
     }
+    return 0;
+}
+
+
+/* "Oman, which mediates between ...", "Iran, which backs the Houthis", "Ouattara, who is
+ * recognised by ...": a relative clause in the simple present describes its antecedent; a
+ * specific past action ("Iraq, which invaded its neighbour") is coded. */
+static int descriptive_relative(const sent_state *st, int h, const vgroup *vg)
+{
+    if (st->c[st->ti[h].clause].kind != C_REL || vg->modal || vg->infinitive) return 0;
+    const dyad_token *t = &st->s->tok[h];
+    size_t n = strlen(t->lower);
+    for (int j = vg->s; j < h; j++) {
+        if (st->ti[j].cls & (W_HAVE | W_DO)) return 0;
+        if ((st->ti[j].cls & W_BE) && (is_word(st, j, "is") || is_word(st, j, "are"))) return 1;
+        if (st->ti[j].cls & W_BE) return 0;
+    }
+    return n > 2 && t->lower[n - 1] == 's' && t->lemma && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING));
+}
+
+/* "warned that Russia would ...", "pledged that it will ...": the "that" complement of a
+ * commitment or threat verb states the promise or threat (a future in it is coded like "said it
+ * would"), unlike the complement of "hope/deny/fear". */
+static int commit_complement(const dyad_coder *c, const sent_state *st, int k)
+{
+    int t = st->c[k].s - 1;
+    if (st->c[k].kind != C_SUB || t < 1 || st->ti[t].low != c->ctx->w_that) return 0;
+    for (int j = t - 1; j >= 0 && j >= t - 5; j--)
+        if (st->ti[j].mention < 0 && (st->ti[j].cls & W_COMMIT)) return 1;
     return 0;
 }
 
@@ -665,13 +775,38 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     const dyad_pattern *p = dyad_dict_pattern(d, best.pid);
     const mstate *ms = &best.ms;
     dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
-    if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
-        dyad_trace(c, "  not coded: %s (not reported as having happened)",
-                   vg.modal ? "modal or future verb" : vg.infinitive ? "infinitive (threatened/planned/agreed to ...)"
-                                                               : "conditional clause");
+    if (descriptive_relative(st, h, &vg)) {
+        dyad_trace(c, "  not coded: a present-tense relative clause describes its antecedent (\"Iran, which backs ...\")");
         return 0;
     }
     const char *code = p->code;
+    int intent = 0;
+    if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
+        /* a promise, plan or threat ("will provide", "said it would send", "agreed/vowed to
+         * V") is coded as CAMEO's intent (03x) or threat (13x) of the action (modality.c);
+         * hypotheticals ("could", "may") and conditions ("if") are not */
+        int threat = 0;
+        const char *ic = NULL;
+        int form = (!st->c[ti->clause].irreal || commit_complement(c, st, ti->clause)) && !dyad_sentence_irreal(st)
+                   && (!vg.modal || vg.future) && (!vg.infinitive || vg.commit);
+        if (form && vg.neg) ic = p->negcode[0] ? p->code : NULL;   /* "would not approve": the refusal below */
+        else if (form) {
+            ic = dyad_intent_code(p->code, &threat);
+            /* "agreed to dissolve X", "decided to expel": a commitment, not a threat; only
+             * will/would or threaten/vow make a coercive action a threat */
+            if (ic && threat && vg.infinitive && !vg.threatv && !vg.modal) ic = NULL;
+        }
+        if (!ic) {
+            dyad_trace(c, "  not coded: %s (not reported as having happened)",
+                       vg.modal ? "modal or future verb" : vg.infinitive ? "infinitive (threatened/planned/agreed to ...)"
+                                                                   : "conditional clause");
+            return 0;
+        }
+        code = ic;
+        intent = !vg.neg;
+        if (intent) dyad_trace(c, "  %s form: coded as %s %s (modality.c)", vg.infinitive ? "commitment" : "future",
+                               threat ? "threat" : "intent", code);
+    }
     int negated = 0;
     if (vg.neg) {
         if (p->negcode[0]) { code = p->negcode; dyad_trace(c, "  negated (%s): coded as neg=%s", vg.why, code); }
@@ -683,10 +818,18 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         dyad_trace(c, "  not coded: no target actor");
         return 0;
     }
+    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && code[0] == '1' && code[1] >= '8') {
+        /* ", killing 12 people", "leaving 286 dead": a result clause; its deaths are the
+         * fatalities of the clause's own event (the extractor attaches them), not an attack
+         * by whatever actor (a place, a nationality adjective) opens the clause */
+        dyad_trace(c, "  not coded: a participle stating the result of its clause's event");
+        return 0;
+    }
     if ((sc.participle[0] || sc.participle[1]) && ms->src.n) {
         /* ", killing one civilian" is the outcome of the event its clause already coded */
         for (int i = 0; i < c->nseen; i++)
-            if (!strcmp(c->seen[i].s, st->m[ms->src.m[0]].code ? st->m[ms->src.m[0]].code : "")) {
+            if (!strcmp(c->seen[i].s, st->m[ms->src.m[0]].code ? st->m[ms->src.m[0]].code : "")
+                && !strncmp(c->seen[i].code, code, 2)) {   /* (", accusing it of" adds a 112) */
                 dyad_trace(c, "  not coded: a participle continuing an event already coded for %s", c->seen[i].s);
                 return 0;
             }
@@ -694,8 +837,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
     const char *rule = ctx->rules[best.pid];
     int vs = vg.s, ve = h + 1;
-    if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n)) {
-        /* (a refusal is not mutual: "X refused to meet Y" is X's act only) */
+    if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n) && !(intent && ms->tgt.n)) {
+        /* (a refusal or an intention is not mutual: "X refused to meet Y", "X agreed to meet Y"
+         * are X's acts only) */
         /* every ordered pair among the actors the pattern bound */
         int all[16], na = 0;
         for (int i = 0; i < ms->src.n; i++) all[na++] = ms->src.m[i];
@@ -704,15 +848,33 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             for (int j = 0; j < na; j++) {
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
-                if (emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (dyad_emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
                 if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
         return 0;
     }
-    for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++)
+    for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++) {
+        const mention *sm = ms->src.n ? &st->m[ms->src.m[i]] : NULL;
+        if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
+        char self[16];
+        if (!ms->tgt.n && sm && sm->code && !dyad_countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
+            && strncmp(sm->code, "IMG", 3) && dyad_self_target(p->code, sm->code, self)) {
+            /* (decided on the pattern's own code: "refused to resign" 1231 is domestic too) */
+            /* a domestic measure with no stated target: the source's own country (modality.c) */
+            mention tm;
+            memset(&tm, 0, sizeof tm);
+            tm.s = tm.e = -1;
+            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
+            tm.code = dyad_arena_strndup(&c->arena, self, strlen(self));
+            tm.name = "";
+            dyad_trace(c, "  no stated target: a domestic measure, target %s (the source's country)", tm.code);
+            if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            continue;
+        }
         for (int j = 0; j < (ms->tgt.n ? ms->tgt.n : 1); j++)
-            if (emit(c, st, ms->src.n ? &st->m[ms->src.m[i]] : NULL, ms->tgt.n ? &st->m[ms->tgt.m[j]] : NULL,
-                     code, rule, negated, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            if (dyad_emit(c, st, ms->src.n ? &st->m[ms->src.m[i]] : NULL, ms->tgt.n ? &st->m[ms->tgt.m[j]] : NULL,
+                     code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+    }
     return 0;
 }
 
@@ -731,7 +893,7 @@ static int speaker_events(dyad_coder *c, sent_state *st, dyad_event_fn fn, void 
             if (st->c[st->ti[i].clause].kind == C_REPORTED && st->ti[i].mention >= 0) tg = st->ti[i].mention;
         if (tg < 0) continue;
         dyad_trace(c, "reported speech: speaker '%s'", st->m[sp].name);
-        if (emit(c, st, &st->m[sp], &st->m[tg], "010", "builtin:reported-speech", 0, r, r + 1, k, fn, user)) return DYAD_STOP;
+        if (dyad_emit(c, st, &st->m[sp], &st->m[tg], "010", "builtin:reported-speech", 0, 0, r, r + 1, k, fn, user)) return DYAD_STOP;
     }
     return 0;
 }

@@ -1,0 +1,138 @@
+/*
+ * emit.c — turning a matched pattern into an event: the last checks (same actor, an actor with
+ * no country, a reporting verb's media addressee, duplicates within the sentence), placing a
+ * bare role by its clause's place, then the event record, the extractors (date, place,
+ * fatalities) and the article's event memory for implicit targets ("condemned the attack").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code/code.h"
+
+static int seen(dyad_coder *c, const char *s, const char *t, const char *code)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strcmp(c->seen[i].code, code)) return 1;
+    if (c->nseen < 64) {
+        c->seen[c->nseen].s = s;
+        c->seen[c->nseen].t = t;
+        snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
+        c->nseen++;
+    }
+    return 0;
+}
+
+static dyad_span span_of(const sent_state *st, int s, int e)
+{
+    if (s < 0 || e <= s) return (dyad_span){ -1, -1 };
+    return (dyad_span){ (int)(st->s->tok[s].start - st->s->start), (int)(st->s->tok[e - 1].end - st->s->start) };
+}
+
+/* An intent or threat read from a future/commitment form repeats an event of the same root
+ * that the commitment verb's own pattern coded ("threatened to attack": 1384 and 138). */
+static int seen_root(const dyad_coder *c, const char *s, const char *t, const char *code)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strncmp(c->seen[i].code, code, 2)) return 1;
+    return 0;
+}
+
+/* A bare role with no country ("gunmen" = UAF, "people" = CVL): CAMEO codes no event for it. */
+int dyad_countryless(const mention *m)
+{
+    return m && m->code && m->role && m->kind == M_AGENT && !strcmp(m->code, m->role) && strlen(m->code) == 3;
+}
+
+int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
+                const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user)
+{
+    /* a country part matched so that the pattern could name the role word: the event
+     * still names the whole actor ("the French ambassador" = FRAGOV) */
+    if (src && src->shadow_of >= 0) src = &st->m[src->shadow_of];
+    if (tgt && tgt->shadow_of >= 0) tgt = &st->m[tgt->shadow_of];
+    const char *sc = src ? src->code : "", *tc = tgt ? tgt->code : "";
+    if (!sc || !tc) return 0;
+    if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {     /* (a self-target has no span) */
+        dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
+        return 0;
+    }
+    mention placed;
+    if (dyad_countryless(src)) {
+        /* "people protested in Minsk": a bare role takes the country of its clause's place */
+        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
+            int pe = st->ti[i].clause == cl ? dyad_place_phrase(st, i, cl) : 0;
+            if (pe <= 0) continue;
+            placed = *src;
+            placed.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, src->role);
+            src = &placed;
+            sc = placed.code;
+            dyad_trace(c, "  '%s' takes the country of the place in its clause: %s", src->name, sc);
+            break;
+        }
+    }
+    mention moved;
+    if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e
+        && !tgt->person && !dyad_countryless(tgt) && !strncmp(sc, tc, 3) && strstr(" REB MIL UAF ", tgt->role)
+        && strlen(tgt->role) == 3) {   /* armed roles: a journalist abroad stays the discourse's */
+        /* "Indian warplanes struck a militant camp in Pakistan": a role noun whose country came
+         * from the discourse (the source's) is where its clause places it */
+        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
+            int pe = st->ti[i].clause == cl ? dyad_place_phrase(st, i, cl) : 0;
+            if (pe <= 0 || !strncmp(st->m[st->ti[pe - 1].mention].code, sc, 3)) continue;
+            moved = *tgt;
+            moved.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, tgt->role);
+            tgt = &moved;
+            tc = moved.code;
+            dyad_trace(c, "  '%s' is placed by its clause: %s", tgt->name, tc);
+            break;
+        }
+    }
+    if (dyad_countryless(src) || dyad_countryless(tgt)) {
+        dyad_trace(c, "  skipped %s %s %s: an actor with no country", sc, tc, code);
+        return 0;
+    }
+    if (tgt && st->c[cl].kind == C_REPORTING && st->c[cl].report_tok == ve - 1 && strlen(tc) >= 6
+        && !strcmp(tc + strlen(tc) - 3, "MED")) {
+        /* "..., residents told Reuters": telling a news organisation is the attribution */
+        dyad_trace(c, "  skipped %s %s %s: the addressee of an attribution is the press", sc, tc, code);
+        return 0;
+    }
+    if (intent && seen_root(c, sc, tc, code)) return 0;
+    if (seen(c, sc, tc, code)) return 0;
+    dyad_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.article_id = c->a->id ? c->a->id : "";
+    ev.sentence = st->s->index;
+    snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
+    ev.date_from = "article";
+    ev.date_precision = "day";
+    ev.source = sc;
+    ev.source_name = src ? src->name : "";
+    ev.target = tc;
+    ev.target_name = tgt ? tgt->name : "";
+    snprintf(ev.code, sizeof ev.code, "%s", code);
+    ev.root[0] = code[0]; ev.root[1] = code[1]; ev.root[2] = '\0';
+    ev.fatalities = ev.injured = -1;
+    ev.negated = negated;
+    ev.text = st->text;
+    ev.rule = rule;
+    ev.source_span = src ? span_of(st, src->s, src->e) : (dyad_span){ -1, -1 };
+    ev.target_span = tgt ? span_of(st, tgt->s, tgt->e) : (dyad_span){ -1, -1 };
+    ev.verb_span = span_of(st, vs, ve);
+    int cs = st->c[cl].s, ce = st->c[cl].e;
+    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    c->nevents++;
+    if (src && tgt && !intent) {
+        if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
+        snprintf(c->evs[c->nevs].src, sizeof c->evs[c->nevs].src, "%s", sc);
+        memcpy(c->evs[c->nevs].root, ev.root, 3);
+        c->nevs++;
+    }
+    if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
+    dyad_trace(c, "EVENT: %s (%s) -> %s (%s) code %s%s rule %s", ev.source, ev.source_name, ev.target,
+               ev.target_name, ev.code, negated ? " negated" : "", rule);
+    if (fn && fn(&ev, user)) return DYAD_STOP;
+    return 0;
+}
+

@@ -1,0 +1,92 @@
+/*
+ * phrases.c — small phrase tests the matcher (match.c) shares: place phrases ("in Khartoum"),
+ * time phrases ("on Sunday", "for two weeks"), amounts ("$ 5 billion"), hyphenated sponsor
+ * modifiers ("Russian-backed") and whether a sentence states a condition (if/unless).
+ * Each reads the sentence's tokens and mentions only; none allocates.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "code/code.h"
+
+static int is_word(const sent_state *st, int i, const char *w)
+{
+    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
+}
+
+static int same_clause(const sent_state *st, int i, int cl)
+{
+    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
+}
+
+/* "Russian-backed", "Saudi-led", "Iran-allied", "Pakistan-based": a hyphenated modifier the
+ * tokenizer keeps whole; a slot passes over it to the noun it modifies. */
+int dyad_sponsor_mod(const sent_state *st, int p)
+{
+    static const char *const tails[] = { "-backed", "-led", "-supported", "-allied", "-aligned", "-based", "-sponsored" };
+    const char *w = st->s->tok[p].lower;
+    size_t n = strlen(w);
+    if (st->ti[p].mention >= 0 || !strchr(w, '-')) return 0;
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        size_t t = strlen(tails[i]);
+        if (n > t + 1 && !strcmp(w + n - t, tails[i])) return 1;
+    }
+    return 0;
+}
+
+/* "in|at|near PLACE" at pos with PLACE a single bare-country mention (a country or a city):
+ * one past its end, else 0. */
+int dyad_place_phrase(const sent_state *st, int pos, int cl)
+{
+    if (!(is_word(st, pos, "in") || is_word(st, pos, "at") || is_word(st, pos, "near")) || !same_clause(st, pos + 1, cl))
+        return 0;
+    int q = pos + 1;
+    if (is_word(st, q, "the")) q++;
+    if (!same_clause(st, q, cl) || st->ti[q].mention < 0) return 0;
+    const mention *m = &st->m[st->ti[q].mention];
+    if (!m->country_only || m->s < pos + 1 || st->g[m->group].n != 1) return 0;
+    return m->e;
+}
+
+/* "on Sunday", "on Tuesday", "Sunday", "for two weeks" at pos: one past its end, else 0. */
+int dyad_time_phrase(const sent_state *st, int pos, int cl)
+{
+    static const char *const units = " day days week weeks month months hour hours year years ";
+    int q = pos;
+    if (is_word(st, q, "for") || is_word(st, q, "over")) {
+        q++;
+        if (!same_clause(st, q, cl) || !((st->ti[q].cls & W_QUANT) || (st->s->tok[q].flags & DYAD_TOK_NUM))) return 0;
+        q++;
+        char w[40];
+        if (!same_clause(st, q, cl) || st->ti[q].mention >= 0) return 0;
+        snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
+        return strstr(units, w) ? q + 1 : 0;
+    }
+    if (is_word(st, q, "on")) q++;
+    if (!same_clause(st, q, cl) || st->ti[q].mention >= 0 || !(st->ti[q].cls & W_TIME)
+        || !(st->s->tok[q].flags & DYAD_TOK_CAP)) return 0;
+    return q + 1;
+}
+
+/* A token that continues an amount ("$ 5 billion", "500 million euros"): "..." counts the
+ * whole amount as one word. */
+int dyad_amount_tail(const sent_state *st, int t)
+{
+    static const char *const w = " million billion trillion thousand euros dollars pounds yuan yen rubles roubles ";
+    if (t <= 0) return 0;
+    const dyad_token *p = &st->s->tok[t - 1], *k = &st->s->tok[t];
+    int prev_amount = (p->flags & DYAD_TOK_NUM) || !strcmp(p->text, "$") || !strcmp(p->text, "€") || !strcmp(p->text, "£");
+    char b[48];
+    snprintf(b, sizeof b, " %s ", k->lower);
+    return (prev_amount && ((k->flags & DYAD_TOK_NUM) || strstr(w, b)))
+           || (strstr(w, b) && (p->flags & DYAD_TOK_NUM));
+}
+
+/* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
+ * forms hypothetical too. */
+int dyad_sentence_irreal(const sent_state *st)
+{
+    /* (if/unless only: a "that" complement of hope/deny is irreal itself but conditions nothing) */
+    for (int i = 0; i < st->s->ntok; i++) if ((st->ti[i].cls & W_COND) && st->ti[i].mention < 0) return 1;
+    return 0;
+}
