@@ -21,7 +21,9 @@
  *            clause; never to verbal or cooperative codes.
  *   place    the most specific place mentioned in the clause; else the
  *            country of a place mentioned elsewhere in the sentence (kind
- *            "country"); homonyms resolved with the actors' countries.
+ *            "country"); homonyms resolved with the actors' countries
+ *            (except for verbal/cooperative events between two countries,
+ *            which happen anywhere: there population decides).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,8 +210,18 @@ static void fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_t
     ev->has_location = 0;
     memset(&ev->location, 0, sizeof ev->location);
     const char *prefer[2] = { ev->source, ev->target };
+    /* Actors of two countries meet, talk or trade anywhere ("the US and
+     * Russia met in Geneva"), so for verbal and cooperative codes (roots
+     * 01-08) their countries say nothing about a homonym and population
+     * decides; a use of force happens on someone's ground, so there they
+     * count ("Israel attacked Lebanon in Tripoli"). */
+    int root = (int)strlen(ev->code) >= 2 ? (ev->code[0] - '0') * 10 + (ev->code[1] - '0') : 0;
+    int npref = 2;
+    if (root >= 1 && root <= 8 && ev->source && ev->target && ev->source[0] && ev->target[0] &&
+        strncmp(ev->source, ev->target, 3))
+        npref = 0;
     dyad_place_hit h[16];
-    int nh = dyad_find_places(x->gaz, t, 0, n, prefer, 2, h, 16);
+    int nh = dyad_find_places(x->gaz, t, 0, n, prefer, npref, h, 16);
     const dyad_place_hit *in = NULL, *out = NULL;
     for (int i = 0; i < nh; i++) {
         int inside = h[i].tok_start >= cs && h[i].tok_end <= ce;
