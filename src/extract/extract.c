@@ -18,7 +18,9 @@
  *            violent events (roots 18-20, violent protest 145x, violent
  *            repression 175); to the rest of the material-conflict and
  *            protest codes (14, 15, 16, 17) only when stated in the event's own
- *            clause; never to verbal or cooperative codes.
+ *            clause; never to verbal or cooperative codes. A violent event
+ *            whose sentence states no count takes the next sentence's
+ *            ("... shelled Kharkiv. Twelve people were killed.").
  *   place    the most specific place mentioned in the clause; else the
  *            country of a place mentioned elsewhere in the sentence (kind
  *            "country"); homonyms resolved with the actors' countries
@@ -163,7 +165,8 @@ static int casualty_scope(const char *code)
     return 0;
 }
 
-static void fill_casualties(const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
+static void fill_casualties(const dyad_token *t, int n, int cs, int ce,
+                            const dyad_token *next, int nnext, dyad_event *ev)
 {
     ev->fatalities = ev->injured = -1;
     if (strlen(ev->code) < 2) return;
@@ -178,6 +181,10 @@ static void fill_casualties(const dyad_token *t, int n, int cs, int ce, dyad_eve
         c.killed = before.killed > after.killed ? before.killed : after.killed;
         c.injured = before.injured > after.injured ? before.injured : after.injured;
     }
+    /* "Russian forces shelled Kharkiv. Twelve people were killed.": news
+     * often states the toll of a violent event in the sentence after it. */
+    if (scope == 2 && c.killed < 0 && c.injured < 0 && next && nnext > 0)
+        dyad_find_casualties(next, 0, nnext, &c);
     ev->fatalities = c.killed > 2000000000L ? -1 : (int)c.killed;
     ev->injured = c.injured > 2000000000L ? -1 : (int)c.injured;
 }
@@ -259,7 +266,10 @@ void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_
     int cs = tok_start, ce = tok_end;
     if (tok) widen(tok, n, &cs, &ce);
     fill_date(a, tok, tok ? n : 0, cs, ce, ev);
-    fill_casualties(tok, tok ? n : 0, cs, ce, ev);
+    const dyad_token *next = NULL;                     /* the following sentence */
+    int nnext = 0;
+    if (tok && sent + 1 < t->nsent) { next = t->sent[sent + 1].tok; nnext = t->sent[sent + 1].ntok; }
+    fill_casualties(tok, tok ? n : 0, cs, ce, next, nnext, ev);
     ev->has_location = 0;
     if (tok) fill_place(x, arena, t, tok, n, cs, ce, ev);
 }
