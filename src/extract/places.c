@@ -86,7 +86,8 @@ static const char *const PLACE_NOUN[] = {
     "refinery", "region", "suburb", "suburbs",
 };
 
-#define VERB_CONTEXT ((const char *)"")   /* locative_before: object of a PLACE_VERB */
+/* locative_before's answer for the object of a PLACE_VERB (compared by address) */
+static const char VERB_CONTEXT[] = "(verb)";
 
 /* Is the mention at s in a locative context? Looks back through modifiers
  * (and demonyms: "the eastern Congolese city of Goma", whose country goes
