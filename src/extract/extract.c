@@ -18,10 +18,14 @@
  *            violent events (roots 18-20, violent protest 145x, violent
  *            repression 175); to the rest of the material-conflict and
  *            protest codes (14, 15, 16, 17) only when stated in the event's own
- *            clause; never to verbal or cooperative codes.
+ *            clause; never to verbal or cooperative codes. A violent event
+ *            whose sentence states no count takes the next sentence's
+ *            ("... shelled Kharkiv. Twelve people were killed.").
  *   place    the most specific place mentioned in the clause; else the
  *            country of a place mentioned elsewhere in the sentence (kind
- *            "country"); homonyms resolved with the actors' countries.
+ *            "country"); homonyms resolved with the actors' countries
+ *            (except for verbal/cooperative events between two countries,
+ *            which happen anywhere: there population decides).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,7 +165,8 @@ static int casualty_scope(const char *code)
     return 0;
 }
 
-static void fill_casualties(const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
+static void fill_casualties(const dyad_token *t, int n, int cs, int ce,
+                            const dyad_token *next, int nnext, dyad_event *ev)
 {
     ev->fatalities = ev->injured = -1;
     if (strlen(ev->code) < 2) return;
@@ -176,6 +181,10 @@ static void fill_casualties(const dyad_token *t, int n, int cs, int ce, dyad_eve
         c.killed = before.killed > after.killed ? before.killed : after.killed;
         c.injured = before.injured > after.injured ? before.injured : after.injured;
     }
+    /* "Russian forces shelled Kharkiv. Twelve people were killed.": news
+     * often states the toll of a violent event in the sentence after it. */
+    if (scope == 2 && c.killed < 0 && c.injured < 0 && next && nnext > 0)
+        dyad_find_casualties(next, 0, nnext, &c);
     ev->fatalities = c.killed > 2000000000L ? -1 : (int)c.killed;
     ev->injured = c.injured > 2000000000L ? -1 : (int)c.injured;
 }
@@ -208,8 +217,18 @@ static void fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_t
     ev->has_location = 0;
     memset(&ev->location, 0, sizeof ev->location);
     const char *prefer[2] = { ev->source, ev->target };
+    /* Actors of two countries meet, talk or trade anywhere ("the US and
+     * Russia met in Geneva"), so for verbal and cooperative codes (roots
+     * 01-08) their countries say nothing about a homonym and population
+     * decides; a use of force happens on someone's ground, so there they
+     * count ("Israel attacked Lebanon in Tripoli"). */
+    int root = (int)strlen(ev->code) >= 2 ? (ev->code[0] - '0') * 10 + (ev->code[1] - '0') : 0;
+    int npref = 2;
+    if (root >= 1 && root <= 8 && ev->source && ev->target && ev->source[0] && ev->target[0] &&
+        strncmp(ev->source, ev->target, 3))
+        npref = 0;
     dyad_place_hit h[16];
-    int nh = dyad_find_places(x->gaz, t, 0, n, prefer, 2, h, 16);
+    int nh = dyad_find_places(x->gaz, t, 0, n, prefer, npref, h, 16);
     const dyad_place_hit *in = NULL, *out = NULL;
     for (int i = 0; i < nh; i++) {
         int inside = h[i].tok_start >= cs && h[i].tok_end <= ce;
@@ -247,7 +266,10 @@ void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_
     int cs = tok_start, ce = tok_end;
     if (tok) widen(tok, n, &cs, &ce);
     fill_date(a, tok, tok ? n : 0, cs, ce, ev);
-    fill_casualties(tok, tok ? n : 0, cs, ce, ev);
+    const dyad_token *next = NULL;                     /* the following sentence */
+    int nnext = 0;
+    if (tok && sent + 1 < t->nsent) { next = t->sent[sent + 1].tok; nnext = t->sent[sent + 1].ntok; }
+    fill_casualties(tok, tok ? n : 0, cs, ce, next, nnext, ev);
     ev->has_location = 0;
     if (tok) fill_place(x, arena, t, tok, n, cs, ce, ev);
 }

@@ -135,7 +135,11 @@ static int count_phrase(const dyad_token *t, int i, int n, int i0, int depth, in
     int b = i - 1;
     while (b > i0 && in_list(T(t, b), QUAL_W)) b--;
     int blen;
-    if (b >= i0 && depth == 0 && predicate_at(t, b, n, &blen) == K_OTHER) return 0;
+    /* ("said 40 people were killed": a reporting verb starts a clause, so
+     * its count is the clause's subject, not the verb's object) */
+    if (b >= i0 && depth == 0 && predicate_at(t, b, n, &blen) == K_OTHER &&
+        strcmp(T(t, b), "said") && strcmp(T(t, b), "say") && strcmp(T(t, b), "says"))
+        return 0;
     /* "claimed 15 lives", "cost 15 lives" */
     if (!single && is(t, i + used, n, "lives") && i > i0) {
         const char *vb = T(t, b);

@@ -68,17 +68,45 @@ static int is_calendar(const char *w)
 static const char *const COUNTRY_PREP[] = { "across", "around", "in", "inside", "into", "near",
     "outside", "throughout", "within" };
 
+/* Verbs (lemmas) whose object is a place: a town is shelled, captured or
+ * visited where the event happens ("shelled Tskhinvali", "captured the
+ * town of X", "visited Kyiv"). Only cities and regions qualify this way:
+ * a country after such a verb is the target actor ("invaded Ukraine"). */
+static const char *const PLACE_VERB[] = {
+    "besiege", "bomb", "capture", "encircle", "enter", "liberate", "overran", "overrun",
+    "raid", "recapture", "retake", "retook", "seize", "shell", "storm", "surround", "tour",
+    "visit",
+};
+
+/* Nouns that make the name before them a place: "Beirut airport",
+ * "Yeonpyeong island", "the Bashiqa camp", "Kherson region". */
+static const char *const PLACE_NOUN[] = {
+    "airport", "base", "camp", "city", "district", "harbor", "harbour", "island", "islands",
+    "neighborhood", "neighbourhood", "oblast", "outskirts", "port", "prefecture", "province",
+    "refinery", "region", "suburb", "suburbs",
+};
+
+/* locative_before's answer for the object of a PLACE_VERB (compared by address) */
+static const char VERB_CONTEXT[] = "(verb)";
+
 /* Is the mention at s in a locative context? Looks back through modifiers
- * and returns the preposition (NULL if none). */
-static const char *locative_before(const dyad_token *t, int i0, int s)
+ * (and demonyms: "the eastern Congolese city of Goma", whose country goes
+ * to *dem) and returns the preposition, VERB_CONTEXT after a PLACE_VERB,
+ * or NULL. */
+static const char *locative_before(const dyad_gazetteer *g, const dyad_token *t, int i0, int s,
+                                   const char **dem)
 {
-    for (int j = s - 1, k = 0; j >= i0 && k < 6; j--, k++) {
+    for (int j = s - 1, k = 0; j >= i0 && k < 7; j--, k++) {
         const char *w = T(t, j);
         if (IN(w, LOC_PREP)) return w;
+        if (t[j].lemma && IN(t[j].lemma, PLACE_VERB)) return VERB_CONTEXT;
         if (!strcmp(w, "of") && j > i0 && IN(T(t, j - 1), MODIFIER)) continue;
         if (t[j].flags & DYAD_TOK_POSS) { j--; continue; }   /* "in Ukraine's Donetsk region" */
-        if (!IN(w, MODIFIER) && !(t[j].flags & DYAD_TOK_POSS) && strcmp(w, ",")) return NULL;
-        if (!strcmp(w, ",")) return NULL;
+        if (t[j].flags & DYAD_TOK_CAP) {
+            const char *d = dyad_gazetteer_demonym(g, w);
+            if (d) { if (dem && !*dem) *dem = d; continue; }
+        }
+        if (!IN(w, MODIFIER)) return NULL;
     }
     return NULL;
 }
@@ -143,6 +171,7 @@ typedef struct mention {
     const char *forced;
     int strong;
     const char *prep;        /* the locative preposition, if any */
+    const char *dem;         /* country of a demonym before it ("Congolese city of") */
 } mention;
 
 int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i1,
@@ -161,8 +190,9 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         if (dem && i + 1 < i1 && (!strcmp(T(t, i + 1), "border") ||
                                   !strcmp(T(t, i + 1), "frontier"))) {
             const dyad_place *cp = dyad_gazetteer_country(g, dem);
-            if (cp && locative_before(t, i0, i) && nm < 32) {
-                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1, NULL };
+            const char *pr = cp ? locative_before(g, t, i0, i, NULL) : NULL;
+            if (pr && pr != VERB_CONTEXT && nm < 32) {
+                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1, NULL, NULL };
                 m[nm - 1].c = NULL;
             }
             i += 2;
@@ -173,8 +203,17 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         if (!n) { i++; continue; }
         int used = 0;
         const char *forced = comma_country(g, t, i + n, i1, &used);
-        const char *prep = locative_before(t, i0, i);
-        int strong = prep || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
+        const char *mdem = NULL;
+        const char *prep = locative_before(g, t, i0, i, &mdem);
+        int nocountry = 1;                      /* a city or region may be meant */
+        for (int k = 0; k < nc; k++) if (c[k]->kind == DYAD_PLACE_COUNTRY) nocountry = 0;
+        int placed = 0;                         /* a place by its verb or noun */
+        if (prep == VERB_CONTEXT) { prep = NULL; placed = nocountry; }
+        /* "Beirut airport", "Yeonpyeong island": a place noun after the name */
+        if (!prep && nocountry && i + n < i1 && IN(T(t, i + n), PLACE_NOUN) &&
+            !(t[i + n].flags & DYAD_TOK_CAP))
+            placed = 1;
+        int strong = prep || placed || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
         /* a list continues a locative: "in Kyiv, Lviv and Odesa" */
         if (!strong && nm > 0 && i > i0 && m[nm - 1].e == i - 1 &&
             (!strcmp(T(t, i - 1), "and") || !strcmp(T(t, i - 1), ","))) {
@@ -194,7 +233,7 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         if (all_common && n == 1 && ((t[i].flags & DYAD_TOK_SENT_START) ||
                                      (i > i0 && !strcmp(T(t, i - 1), "the"))))
             strong = 0;
-        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1, prep };
+        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1, prep, mdem };
         i += n + used;
     }
     /* "the Black Sea resort of Sochi", "Donetsk region's town of Avdiivka":
@@ -212,11 +251,12 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         }
     }
     /* Countries of unambiguous mentions help the ambiguous ones. */
-    const char *others[32];
+    const char *others[64];
     int no = 0;
     for (int k = 0; k < nm; k++) {
         if (!m[k].c) others[no++] = m[k].forced;
         else if (m[k].nc == 1) others[no++] = m[k].c[0]->country;
+        if (m[k].dem) others[no++] = m[k].dem;
     }
     int nout = 0;
     for (int k = 0; k < nm && nout < max; k++) {

@@ -36,6 +36,10 @@ static void killed_forms(void **state)
     K("Two thousand people have lost their lives.", 2000);
     K("No one was killed in the attack.", 0);
     K("Three soldiers and two civilians were killed.", 5);
+    /* a count after a reporting verb is its clause's subject */
+    K("The governor said 31 people had been killed.", 31);
+    K("Medics say nine civilians died.", 9);
+    K("Nine people said they were hurt.", -1);
     K("Three soldiers, two police officers and a child were killed.", 6);
     K("A soldier was killed in the attack.", 1);
     K("A policeman died.", 1);

@@ -100,6 +100,29 @@ static void not_places(void **state)
     P("Troops entered the city in May.", NULL, NULL, "none");
 }
 
+/* Places without a locative preposition: the object of a verb of taking or
+ * striking a place, a name followed by a place noun, a demonym-qualified
+ * "city of". (Test tokens carry the word as its own lemma, hence the
+ * present tense.) */
+static void places_without_preposition(void **state)
+{
+    (void)state;
+    P("Rebels storm Kharkiv.", NULL, NULL, "Kharkiv/UKR/city");
+    P("Militias seize the strategic town of Kidal.", NULL, NULL, "Kidal/MLI/city");
+    P("Jets bomb rebel-held northern Idlib.", NULL, NULL, "Idlib/SYR/city");
+    P("The ministers visit Kabul.", NULL, NULL, "Kabul/AFG/city");
+    P("A drone hit Kherson airport.", NULL, NULL, "Kherson/UKR/city");
+    P("Troops left the Sinjar camp.", NULL, NULL, "Sinjār/IRQ/city");
+    P("Gunmen raid the northern Nigerian city of Kano.", NULL, NULL, "Kano/NGA/city");
+    /* a country after such a verb is its target, not a place */
+    P("Troops storm Ukraine.", NULL, NULL, "none");
+    P("Kharkiv airport reopened.", NULL, NULL, "Kharkiv/UKR/city");
+    /* a demonym before "city of" picks the homonym's country */
+    P("Gunmen raid the Lebanese city of Tripoli.", NULL, NULL, "Tripoli/LBN/city");
+    /* no locative context: an actor */
+    P("Kharkiv officials denied it.", NULL, NULL, "none");
+}
+
 static void homonyms(void **state)
 {
     (void)state;
@@ -196,6 +219,14 @@ static void event_places(void **state)
     assert_string_equal(ev.location.country, "SYR");
     code("2022-10-31", "Putin met Pashinyan.", "040", "RUSGOV", "ARMGOV", "putin", "pashinyan");
     assert_int_equal(ev.has_location, 0);
+    /* talks between two countries: the actors do not choose the homonym */
+    code("2022-10-31", "Japanese and American envoys met in Paris.", "040", "JPNGOV", "USAGOV",
+         "japanese", "paris");
+    assert_string_equal(ev.location.country, "FRA");
+    /* a use of force: the target's ground */
+    code("2022-10-31", "Israel attacked Lebanon in Tripoli.", "190", "ISR", "LBN", "israel",
+         "tripoli");
+    assert_string_equal(ev.location.country, "LBN");
 }
 
 int main(void)
@@ -205,6 +236,7 @@ int main(void)
         cmocka_unit_test(sizes),
         cmocka_unit_test(mentions),
         cmocka_unit_test(not_places),
+        cmocka_unit_test(places_without_preposition),
         cmocka_unit_test(homonyms),
         cmocka_unit_test(event_dates),
         cmocka_unit_test(event_casualties),
