@@ -57,6 +57,9 @@ try {
   }, want.filter_country, { timeout: 10000 });
   const frows = await page.$$eval("#events tbody tr", (r) => r.length);
   check(frows === Math.min(25, want.filter_events), `filter country=${want.filter_country} shows its events`, `${frows} rows`);
+  // the three panels redraw independently: wait for the chart's total to follow the filter
+  await page.waitForFunction((n) => document.querySelector("#series-total").textContent.startsWith(`${n} events`),
+    want.filter_events, { timeout: 10000 }).catch(() => {});
   const ftotal = await page.textContent("#series-total");
   check(ftotal.startsWith(`${want.filter_events} events`), "filtered series total", ftotal);
 
