@@ -52,28 +52,7 @@ int dyad_cmd_export(int argc, char **argv)
     dyad_store *s = dyad_store_open(db, DYAD_STORE_READONLY, err, sizeof err);
     if (!s) { fprintf(stderr, "dyad export: %s\n", err); return EXIT_FAIL; }
     f.with_mentions = with_mentions && fmt == DYAD_FMT_JSONL;
-    dyad_store_iter *it = dyad_store_query(s, &f);
-    if (!it) {
-        fprintf(stderr, "dyad export: %s\n", dyad_store_error(s));
-        dyad_store_close(s);
-        return EXIT_FAIL;
-    }
-    int status = EXIT_OK, rc;
-    dyad_buf b;
-    dyad_buf_init(&b);
-    dyad_sc_header(&b, fmt);
-    const dyad_store_event *e;
-    while ((rc = dyad_store_next(it, &e)) == 1) {
-        dyad_sc_event(&b, fmt, e);
-        if (b.len > 1 << 16 && dyad_sc_flush(&b, stdout) != 0) break;
-    }
-    if (rc < 0) { fprintf(stderr, "dyad export: %s\n", dyad_store_error(s)); status = EXIT_FAIL; }
-    if (dyad_sc_flush(&b, stdout) != 0 || fflush(stdout) != 0) {
-        fprintf(stderr, "dyad export: write error\n");
-        status = EXIT_FAIL;
-    }
-    dyad_buf_free(&b);
-    dyad_store_iter_free(it);
+    int status = dyad_sc_stream("dyad export", s, &f, fmt, NULL, NULL);
     dyad_store_close(s);
     return status;
 }

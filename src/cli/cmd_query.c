@@ -107,30 +107,7 @@ int dyad_cmd_query(int argc, char **argv)
         return status;
     }
     f.with_mentions = with_mentions && fmt == DYAD_FMT_JSONL;
-    dyad_store_iter *it = dyad_store_query(s, &f);
-    if (!it) {
-        fprintf(stderr, "dyad query: %s\n", dyad_store_error(s));
-        dyad_store_close(s);
-        return EXIT_FAIL;
-    }
-    dyad_buf b;
-    dyad_buf_init(&b);
-    if (fmt == DYAD_SC_TABLE) table_header(&b);
-    else dyad_sc_header(&b, fmt);
-    const dyad_store_event *e;
-    int rc;
-    while ((rc = dyad_store_next(it, &e)) == 1) {
-        if (fmt == DYAD_SC_TABLE) table_row(&b, e);
-        else dyad_sc_event(&b, fmt, e);
-        if (b.len > 1 << 16 && dyad_sc_flush(&b, stdout) != 0) break;
-    }
-    if (rc < 0) { fprintf(stderr, "dyad query: %s\n", dyad_store_error(s)); status = EXIT_FAIL; }
-    if (dyad_sc_flush(&b, stdout) != 0 || fflush(stdout) != 0) {
-        fprintf(stderr, "dyad query: write error\n");
-        status = EXIT_FAIL;
-    }
-    dyad_buf_free(&b);
-    dyad_store_iter_free(it);
+    status = dyad_sc_stream("dyad query", s, &f, fmt, table_header, table_row);
     dyad_store_close(s);
     return status;
 }

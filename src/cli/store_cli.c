@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/store_cli.h"
 #include "io/io.h"
 
@@ -239,4 +240,34 @@ int dyad_sc_flush(dyad_buf *b, FILE *out)
     if (b->len && fwrite(b->data, 1, b->len, out) != b->len) return -1;
     dyad_buf_clear(b);
     return 0;
+}
+
+int dyad_sc_stream(const char *prog, dyad_store *s, const dyad_store_filter *f, int fmt,
+                   void (*table_header)(dyad_buf *b), dyad_sc_row_fn table_row)
+{
+    int table = fmt == DYAD_SC_TABLE && table_header && table_row;
+    dyad_store_iter *it = dyad_store_query(s, f);
+    if (!it) {
+        fprintf(stderr, "%s: %s\n", prog, dyad_store_error(s));
+        return EXIT_FAIL;
+    }
+    int status = EXIT_OK, rc;
+    dyad_buf b;
+    dyad_buf_init(&b);
+    if (table) table_header(&b);
+    else dyad_sc_header(&b, fmt);
+    const dyad_store_event *e;
+    while ((rc = dyad_store_next(it, &e)) == 1) {
+        if (table) table_row(&b, e);
+        else dyad_sc_event(&b, fmt, e);
+        if (b.len > 1 << 16 && dyad_sc_flush(&b, stdout) != 0) break;
+    }
+    if (rc < 0) { fprintf(stderr, "%s: %s\n", prog, dyad_store_error(s)); status = EXIT_FAIL; }
+    if (dyad_sc_flush(&b, stdout) != 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "%s: write error\n", prog);
+        status = EXIT_FAIL;
+    }
+    dyad_buf_free(&b);
+    dyad_store_iter_free(it);
+    return status;
 }

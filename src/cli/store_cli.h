@@ -38,4 +38,11 @@ void dyad_sc_event(dyad_buf *b, int fmt, const dyad_store_event *e);
 /* Write b to out and clear it; -1 on a write error. */
 int dyad_sc_flush(dyad_buf *b, FILE *out);
 
+/* Stream the events of s matching f to stdout in fmt (for DYAD_SC_TABLE the
+ * caller's header/row functions; otherwise dyad_sc_header/dyad_sc_event).
+ * Errors are reported as "PROG: message". Returns an exit status. */
+typedef void (*dyad_sc_row_fn)(dyad_buf *b, const dyad_store_event *e);
+int dyad_sc_stream(const char *prog, dyad_store *s, const dyad_store_filter *f, int fmt,
+                   void (*table_header)(dyad_buf *b), dyad_sc_row_fn table_row);
+
 #endif
