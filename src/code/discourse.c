@@ -315,6 +315,26 @@ static int speaker_of(const sent_state *st)
     return -1;
 }
 
+/* Room for one more mention and one more group (pronouns resolved after the
+ * chunker ran are appended as their own one-member group). Returns the new
+ * mention's slot (not yet counted in st->nm), NULL when out of memory. */
+static mention *grow_for_pronoun(dyad_coder *c, sent_state *st)
+{
+    if (st->nm == st->capm) {
+        int nc = st->capm * 2 + 4;
+        mention *m = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *m);
+        if (!m) return NULL;
+        memcpy(m, st->m, (size_t)st->nm * sizeof *m);
+        st->m = m;
+        st->capm = nc;
+    }
+    group *g = dyad_arena_alloc(&c->arena, (size_t)(st->ng + 1) * sizeof *g);
+    if (!g) return NULL;
+    memcpy(g, st->g, (size_t)st->ng * sizeof *g);
+    st->g = g;
+    return &st->m[st->nm];
+}
+
 /* In a reported clause "it", "they", "its X", "their X" are the speaker's:
  * "Azerbaijan said Armenian troops shelled its positions". Mentions are
  * appended (with a group of their own) so existing indexes stay valid. */
@@ -353,19 +373,8 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
                 || (st->s->tok[e].flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_CAP))) continue;
             e++;
         }
-        if (st->nm == st->capm) {
-            int nc = st->capm * 2 + 4;
-            mention *m = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *m);
-            if (!m) return;
-            memcpy(m, st->m, (size_t)st->nm * sizeof *m);
-            st->m = m;
-            st->capm = nc;
-        }
-        group *g = dyad_arena_alloc(&c->arena, (size_t)(st->ng + 1) * sizeof *g);
-        if (!g) return;
-        memcpy(g, st->g, (size_t)st->ng * sizeof *g);
-        st->g = g;
-        mention *m = &st->m[st->nm];
+        mention *m = grow_for_pronoun(c, st);
+        if (!m) return;
         memset(m, 0, sizeof *m);
         m->s = i; m->e = e;
         m->actor = m->agent = m->resolved_from = -1;
@@ -405,19 +414,8 @@ void dyad_resolve_participle_object(dyad_coder *c, sent_state *st)
             if (g != first) obj = st->ti[j].mention;
         }
         if (obj < 0 || st->g[st->m[obj].group].n != 1 || st->m[obj].person || !st->m[obj].code) continue;
-        if (st->nm == st->capm) {
-            int nc = st->capm * 2 + 4;
-            mention *m = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *m);
-            if (!m) return;
-            memcpy(m, st->m, (size_t)st->nm * sizeof *m);
-            st->m = m;
-            st->capm = nc;
-        }
-        group *g = dyad_arena_alloc(&c->arena, (size_t)(st->ng + 1) * sizeof *g);
-        if (!g) return;
-        memcpy(g, st->g, (size_t)st->ng * sizeof *g);
-        st->g = g;
-        mention *m = &st->m[st->nm];
+        mention *m = grow_for_pronoun(c, st);
+        if (!m) return;
         *m = st->m[obj];
         m->s = i; m->e = i + 1;
         m->kind = M_PRONOUN;
