@@ -211,8 +211,33 @@ static void set_place(dyad_event *ev, const dyad_place *p, const char *name, con
     ev->location.kind = kind;
 }
 
+/* Rank of a hit for the event: where it came from ("from Doha", "via
+ * Cairo") ranks below where it went or happened. */
+static int better(const dyad_place_hit *h, const dyad_place_hit *cur)
+{
+    if (!cur) return 1;
+    if (h->source != cur->source) return cur->source;
+    /* the most specific mention wins: a city or region over its country */
+    return cur->place->kind == DYAD_PLACE_COUNTRY && h->place->kind != DYAD_PLACE_COUNTRY &&
+           !h->as_written;
+}
+
+/* Set the event's place from a hit: its own name and kind, or the words as
+ * written with the country's coordinates ("Syrian border", an unlisted town). */
+static void place_hit(dyad_arena *arena, const dyad_text *tx, const dyad_token *t,
+                      const dyad_place_hit *in, dyad_event *ev)
+{
+    const char *name = in->place->name;
+    if (in->as_written && tx && tx->norm) {
+        uint32_t s = t[in->tok_start].start, e = t[in->tok_end - 1].end;
+        char *nm = arena ? dyad_arena_strndup(arena, tx->norm + s, e - s) : NULL;
+        if (nm) name = nm;
+    }
+    set_place(ev, in->place, name, in->as_written ? "country" : kind_name(in->place->kind));
+}
+
 static void fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_text *tx,
-                       const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
+                       int sent, const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
 {
     ev->has_location = 0;
     memset(&ev->location, 0, sizeof ev->location);
@@ -227,31 +252,38 @@ static void fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_t
     if (root >= 1 && root <= 8 && ev->source && ev->target && ev->source[0] && ev->target[0] &&
         strncmp(ev->source, ev->target, 3))
         npref = 0;
+    dyad_place_ctx ctx;
+    dyad_place_ctx_init(&ctx, x->gaz, tx, sent);
     dyad_place_hit h[16];
-    int nh = dyad_find_places(x->gaz, t, 0, n, prefer, npref, h, 16);
+    int nh = dyad_find_places_ctx(x->gaz, t, 0, n, prefer, npref, &ctx, h, 16);
     const dyad_place_hit *in = NULL, *out = NULL;
     for (int i = 0; i < nh; i++) {
         int inside = h[i].tok_start >= cs && h[i].tok_end <= ce;
         const dyad_place_hit **slot = inside ? &in : &out;
-        /* the most specific mention wins: a city or region over its country */
-        if (!*slot || ((*slot)->place->kind == DYAD_PLACE_COUNTRY &&
-                       h[i].place->kind != DYAD_PLACE_COUNTRY && !h[i].as_written))
-            *slot = &h[i];
+        if (better(&h[i], *slot)) *slot = &h[i];
     }
     if (in) {
-        const char *name = in->place->name;
-        if (in->as_written && tx && tx->norm) {        /* "Syrian border" */
-            uint32_t s = t[in->tok_start].start, e = t[in->tok_end - 1].end;
-            char *nm = arena ? dyad_arena_strndup(arena, tx->norm + s, e - s) : NULL;
-            if (nm) name = nm;
-        }
-        set_place(ev, in->place, name, in->as_written ? "country" : kind_name(in->place->kind));
+        place_hit(arena, tx, t, in, ev);
         return;
     }
     if (out) {
         const dyad_place *c = dyad_gazetteer_country(x->gaz, out->place->country);
         if (c) set_place(ev, c, c->name, "country");
+        return;
     }
+    /* The sentence names no place: the article's. In the lead, before the
+     * text names any place, the dateline is the scene ("KHARKIV, Ukraine
+     * (Reuters) - Russian forces shelled ..."); after that, the country of
+     * the latest place named, else of the dateline. */
+    int where;
+    const dyad_place *p = dyad_place_ctx_recent(&ctx, ~0u, &where);
+    if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
+        set_place(ev, p, p->name, kind_name(p->kind));
+        return;
+    }
+    const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
+    const dyad_place *c = a3 ? dyad_gazetteer_country(x->gaz, a3) : NULL;
+    if (c) set_place(ev, c, c->name, "country");
 }
 
 void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_article *a,
@@ -269,7 +301,7 @@ void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_
     const dyad_token *next = NULL;                     /* the following sentence */
     int nnext = 0;
     if (tok && sent + 1 < t->nsent) { next = t->sent[sent + 1].tok; nnext = t->sent[sent + 1].ntok; }
-    fill_casualties(tok, tok ? n : 0, cs, ce, next, nnext, ev);
     ev->has_location = 0;
-    if (tok) fill_place(x, arena, t, tok, n, cs, ce, ev);
+    if (tok) fill_place(x, arena, t, sent, tok, n, cs, ce, ev);
+    fill_casualties(tok, tok ? n : 0, cs, ce, next, nnext, ev);
 }

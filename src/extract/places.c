@@ -36,15 +36,50 @@ static const char *const LOC_PREP[] = {
 };
 /* Words that may stand between a preposition and the name. */
 static const char *const MODIFIER[] = {
-    "-", "all", "area", "areas", "besieged", "border", "breakaway", "camp", "capital", "central",
-    "cities", "city", "coastal", "contested", "county", "desert", "disputed", "district", "east", "eastern",
-    "embattled", "enclave", "front-line", "frontline", "governorate", "hamlet", "held", "holy", "island", "islands",
-    "key", "mountain", "mountainous", "much", "neighborhood", "neighbourhood", "north", "northeastern", "northern", "northwestern",
-    "oblast", "occupied", "of", "outskirts", "part", "parts", "port", "prefecture", "province", "rebel-held",
-    "region", "remote", "resort", "restive", "seaside", "separatist", "settlement", "south", "southeastern", "southern",
-    "southwestern", "state", "strategic", "suburb", "suburbs", "the", "town", "towns", "village", "villages",
-    "west", "western",
+    "-", "all", "area", "areas", "army-held", "bank", "banks", "besieged", "border", "breakaway",
+    "camp", "capital", "center", "central", "centre", "cities", "city", "coast", "coastal",
+    "coastline", "contested", "countryside", "county", "desert", "disputed", "district",
+    "downtown", "east", "eastern", "eastern-most", "edge", "embattled", "enclave", "far",
+    "front-line", "frontline", "government-held", "governorate", "hamlet", "heart", "held", "holy",
+    "industrial", "island", "islands", "key", "kurdish-held", "militant-held", "mountain",
+    "mountainous", "much", "nearby", "neighborhood", "neighboring", "neighbourhood",
+    "neighbouring", "north", "north-east", "north-eastern", "north-west", "north-western",
+    "northeast", "northeastern", "northern", "northernmost", "northwest", "northwestern", "oblast",
+    "occupied", "of", "outlying", "outskirts", "part", "parts", "port", "prefecture", "province",
+    "rebel", "rebel-held", "refugee", "region", "remote", "resort", "restive", "rural",
+    "russian-held", "russian-occupied", "seaside", "separatist", "settlement", "shores", "south",
+    "south-east", "south-eastern", "south-west", "south-western", "southeast", "southeastern",
+    "southern", "southernmost", "southwest", "southwestern", "state", "strategic", "streets",
+    "suburb", "suburbs", "surrounding", "the", "town", "towns", "ukrainian-held", "vicinity",
+    "village", "villages", "west", "western",
 };
+
+/* Compass words: "20 km north of Baghdad" is near Baghdad. */
+static const char *const DIRECTION[] = {
+    "east", "north", "north-east", "north-west", "northeast", "northwest", "south", "south-east",
+    "south-west", "southeast", "southwest", "west",
+};
+
+/* Nouns of an action on a place: "Russian shelling of Kharkiv", "the fall
+ * of Kabul". Like PLACE_VERB, they place cities and regions, not countries
+ * ("the invasion of Ukraine" names the target). */
+static const char *const EVENT_NOUN[] = {
+    "assault", "attack", "attacks", "battle", "blockade", "bombardment", "bombing", "bombings",
+    "capture", "encirclement", "evacuation", "fall", "liberation", "occupation", "recapture",
+    "shelling", "siege", "storming",
+};
+
+/* Nouns that name a settlement: "the town of X" makes X a place even when
+ * the gazetteer does not list it (its country then comes from the context). */
+static const char *const SETTLEMENT[] = {
+    "camp", "city", "district", "enclave", "hamlet", "neighborhood", "neighbourhood", "port",
+    "province", "region", "settlement", "suburb", "town", "village",
+};
+
+/* Anaphoric place nouns after "the": "in the city", "near the town". */
+static const char *const ANAPHOR_CITY[] = { "capital", "city", "town", "village" };
+static const char *const ANAPHOR_REGION[] = { "province", "region" };
+
 
 /* Month and weekday names are dates even where a town shares the name
  * ("in March 2021", not March in Cambridgeshire). */
@@ -100,7 +135,12 @@ static const char *locative_before(const dyad_gazetteer *g, const dyad_token *t,
         const char *w = T(t, j);
         if (IN(w, LOC_PREP)) return w;
         if (t[j].lemma && IN(t[j].lemma, PLACE_VERB)) return VERB_CONTEXT;
-        if (!strcmp(w, "of") && j > i0 && IN(T(t, j - 1), MODIFIER)) continue;
+        if (!strcmp(w, "of") && j > i0) {
+            const char *h = T(t, j - 1);
+            if (IN(h, DIRECTION)) return "near";          /* "20 km north of Baghdad" */
+            if (IN(h, EVENT_NOUN)) return VERB_CONTEXT;    /* "shelling of Kharkiv" */
+            if (IN(h, MODIFIER)) continue;
+        }
         if (t[j].flags & DYAD_TOK_POSS) { j--; continue; }   /* "in Ukraine's Donetsk region" */
         if (t[j].flags & DYAD_TOK_CAP) {
             const char *d = dyad_gazetteer_demonym(g, w);
@@ -112,7 +152,7 @@ static const char *locative_before(const dyad_gazetteer *g, const dyad_token *t,
 }
 
 /* Longest gazetteer name starting at token i: tokens used (0 if none). */
-static int longest_at(const dyad_gazetteer *g, const dyad_token *t, int i, int i1,
+int dyad_place_longest(const dyad_gazetteer *g, const dyad_token *t, int i, int i1,
                       const dyad_place *const **cands, int *ncand)
 {
     char key[256];
@@ -143,14 +183,21 @@ static const char *comma_country(const dyad_gazetteer *g, const dyad_token *t, i
 {
     if (e + 1 >= i1 || strcmp(T(t, e), ",") || !(t[e + 1].flags & DYAD_TOK_CAP)) return NULL;
     const dyad_place *const *c;
-    int nc = 0, n = longest_at(g, t, e + 1, i1, &c, &nc);
+    int nc = 0, n = dyad_place_longest(g, t, e + 1, i1, &c, &nc);
     for (int k = 0; k < nc; k++)
         if (c[k]->kind == DYAD_PLACE_COUNTRY) { *used = n + 1; return c[k]->country; }
     return NULL;
 }
 
+/* Do the candidates lie in more than one country? */
+static int ambiguous(const dyad_place *const *c, int nc)
+{
+    for (int k = 1; k < nc; k++) if (strcmp(c[k]->country, c[0]->country)) return 1;
+    return 0;
+}
+
 static double score(const dyad_place *p, const char *forced, const char *const *prefer,
-                    int nprefer, const char *const *others, int nothers)
+                    int nprefer, const char *const *others, int nothers, dyad_place_ctx *ctx)
 {
     double s = 0;
     if (forced) s += strcmp(p->country, forced) ? -100 : 100;
@@ -158,6 +205,8 @@ static double score(const dyad_place *p, const char *forced, const char *const *
         if (prefer[i] && !strncmp(prefer[i], p->country, 3)) { s += 8; break; }
     for (int i = 0; i < nothers; i++)
         if (!strcmp(others[i], p->country)) { s += 4; break; }
+    /* the article's places and dateline: weaker than the sentence's own */
+    if (ctx && dyad_place_ctx_votes(ctx, p->country) > 0) s += 3;
     if (p->kind == DYAD_PLACE_COUNTRY) s += 2;
     else if (p->kind == DYAD_PLACE_CONFLICT) s += 1;
     s += log10((double)p->population + 1) / 10.0;     /* < 1: population breaks ties */
@@ -172,17 +221,110 @@ typedef struct mention {
     int strong;
     const char *prep;        /* the locative preposition, if any */
     const char *dem;         /* country of a demonym before it ("Congolese city of") */
+    const dyad_place *fixed; /* resolved already: from the context, or a country */
+    const char *written;     /* report the words (a border, an unlisted town) */
 } mention;
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++) if (!strcmp(w, list[k])) return 1;
+    return 0;
+}
+#define IN_SMALL(w, list) in_list((w), (list), sizeof (list) / sizeof (list)[0])
+
+/* "in the city", "near the besieged town", "across the country", "in the
+ * country's north-east": a place noun after "the" (perhaps through
+ * modifiers), not followed by "of" + name, in a locative context. Resolved
+ * to the latest place of its kind in the sentence so far or in the
+ * article context. Returns the tokens used (0: not one), place in *out. */
+static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int i, int i1,
+                      const mention *m, int nm, dyad_place_ctx *ctx, const dyad_place **out)
+{
+    const char *w = T(t, i);
+    int city = IN_SMALL(w, ANAPHOR_CITY), region = IN_SMALL(w, ANAPHOR_REGION);
+    int country = !strcmp(w, "country") || !strcmp(w, "nation");
+    if (!city && !region && !country) return 0;
+    int k = i - 1;
+    while (k > i0 && k > i - 4 && strcmp(T(t, k), "the") && IN(T(t, k), MODIFIER)) k--;
+    if (k < i0 || strcmp(T(t, k), "the")) return 0;
+    if (i + 1 < i1 && (!strcmp(T(t, i + 1), "of") || (t[i + 1].flags & DYAD_TOK_CAP))) return 0;
+    const char *dem = NULL;
+    const char *prep = locative_before(g, t, i0, k + 1, &dem);
+    if (!prep || prep == VERB_CONTEXT) {
+        if (prep != VERB_CONTEXT || country) return 0;     /* "shelled the city" */
+    }
+    for (int j = k + 1; j < i; j++)                        /* "the Syrian capital" */
+        if (!dem && (t[j].flags & DYAD_TOK_CAP)) dem = dyad_gazetteer_demonym(g, T(t, j));
+    int used = 1;
+    /* "the country's north-east", "the city's outskirts" */
+    if (i + 2 < i1 && (t[i + 1].flags & DYAD_TOK_POSS) &&
+        (IN(T(t, i + 2), DIRECTION) || IN(T(t, i + 2), MODIFIER)))
+        used = 3;
+    unsigned kinds = city && strcmp(w, "capital") ? 1u << DYAD_PLACE_CITY
+                   : region ? (1u << DYAD_PLACE_REGION) | (1u << DYAD_PLACE_CONFLICT) : 0;
+    const dyad_place *p = NULL;
+    for (int j = nm - 1; j >= 0 && !p; j--)                /* earlier in the sentence */
+        if (m[j].c && !ambiguous(m[j].c, m[j].nc) && (!kinds || (kinds & (1u << m[j].c[0]->kind))))
+            p = m[j].c[0];
+    if (!p && kinds) p = dyad_place_ctx_recent(ctx, kinds, NULL);
+    if (p && dem && strcmp(p->country, dem)) p = NULL;
+    if (!kinds || !p) {                                    /* the country */
+        const char *a3 = dem ? dem : p ? p->country : dyad_place_ctx_country(ctx);
+        p = a3 ? dyad_gazetteer_country(g, a3) : NULL;
+    }
+    *out = p;
+    return p ? used : 0;
+}
+
+/* "the town of Kwakwamba": a name after a settlement noun and "of" that
+ * the gazetteer does not list. Returns its tokens (0: not one); its
+ * country (the ", Country" after it, a demonym before it, else the
+ * article's) in *a3. */
+static int unlisted_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int i, int i1,
+                       dyad_place_ctx *ctx, const char **a3, int *used_after)
+{
+    if (i - 2 < i0 || strcmp(T(t, i - 1), "of") || !IN_SMALL(T(t, i - 2), SETTLEMENT)) return 0;
+    const char *dem = NULL;
+    if (!locative_before(g, t, i0, i, &dem)) return 0;
+    int e = i;
+    while (e < i1 && e < i + 4 && (t[e].flags & DYAD_TOK_CAP) && !(t[e].flags & DYAD_TOK_POSS) &&
+           !is_calendar(T(t, e)))
+        e++;
+    if (e == i) return 0;
+    int used = 0;
+    const char *c = comma_country(g, t, e, i1, &used);
+    if (!c) c = dem;
+    if (!c) c = dyad_place_ctx_country(ctx);
+    if (!c) return 0;
+    *a3 = c;
+    *used_after = used;
+    return e - i;
+}
 
 int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i1,
                      const char *const *prefer, int nprefer, dyad_place_hit *out, int max)
 {
+    return dyad_find_places_ctx(g, t, i0, i1, prefer, nprefer, NULL, out, max);
+}
+
+int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, int i1,
+                         const char *const *prefer, int nprefer, dyad_place_ctx *ctx,
+                         dyad_place_hit *out, int max)
+{
     mention m[32];
     int nm = 0;
     if (!g) return 0;
+    dyad_place_ctx *lead = ctx && !ctx->busy ? ctx : NULL;   /* may read other sentences */
     for (int i = i0; i < i1 && nm < 32;) {
         if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) || is_calendar(T(t, i))) {
-            i++;
+            const dyad_place *p = NULL;
+            int n = lead ? anaphor_at(g, t, i0, i, i1, m, nm, lead, &p) : 0;
+            if (n) {
+                m[nm++] = (mention){ i, i + n, NULL, 0, NULL, 1, NULL, NULL, p, NULL };
+                i += n;
+            } else {
+                i++;
+            }
             continue;
         }
         /* demonym + border: "near the Syrian border" */
@@ -191,16 +333,25 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
                                   !strcmp(T(t, i + 1), "frontier"))) {
             const dyad_place *cp = dyad_gazetteer_country(g, dem);
             const char *pr = cp ? locative_before(g, t, i0, i, NULL) : NULL;
-            if (pr && pr != VERB_CONTEXT && nm < 32) {
-                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1, NULL, NULL };
-                m[nm - 1].c = NULL;
-            }
+            if (pr && pr != VERB_CONTEXT && nm < 32)
+                m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1, pr, NULL, cp, "border" };
             i += 2;
             continue;
         }
         const dyad_place *const *c;
-        int nc = 0, n = longest_at(g, t, i, i1, &c, &nc);
-        if (!n) { i++; continue; }
+        int nc = 0, n = dyad_place_longest(g, t, i, i1, &c, &nc);
+        if (!n) {
+            const char *a3 = NULL;
+            int after = 0, u = lead ? unlisted_at(g, t, i0, i, i1, lead, &a3, &after) : 0;
+            const dyad_place *cp = u ? dyad_gazetteer_country(g, a3) : NULL;
+            if (cp) {
+                m[nm++] = (mention){ i, i + u, NULL, 0, a3, 1, NULL, NULL, cp, "unlisted" };
+                i += u + after;
+            } else {
+                i++;
+            }
+            continue;
+        }
         int used = 0;
         const char *forced = comma_country(g, t, i + n, i1, &used);
         const char *mdem = NULL;
@@ -233,18 +384,18 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         if (all_common && n == 1 && ((t[i].flags & DYAD_TOK_SENT_START) ||
                                      (i > i0 && !strcmp(T(t, i - 1), "the"))))
             strong = 0;
-        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1, prep, mdem };
+        if (strong) m[nm++] = (mention){ i, i + n, c, nc, forced, 1, prep, mdem, NULL, NULL };
         i += n + used;
     }
     /* "the Black Sea resort of Sochi", "Donetsk region's town of Avdiivka":
      * a place named as part of the one before it is the more precise, so the
      * container gives way to it. */
     for (int k = 0; k + 1 < nm; k++) {
-        int j = m[k].e, ok = m[k + 1].s > j && !strcmp(T(t, m[k + 1].s - 1), "of");
+        int j = m[k].e, ok = m[k].c && m[k + 1].s > j && !strcmp(T(t, m[k + 1].s - 1), "of");
         for (; ok && j < m[k + 1].s - 1; j++)
             if (!IN(T(t, j), MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
         if (ok) {
-            m[k + 1].prep = m[k].prep;
+            if (!m[k + 1].prep) m[k + 1].prep = m[k].prep;
             memmove(&m[k], &m[k + 1], (size_t)(nm - k - 1) * sizeof m[0]);
             nm--;
             k--;
@@ -254,8 +405,9 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
     const char *others[64];
     int no = 0;
     for (int k = 0; k < nm; k++) {
-        if (!m[k].c) others[no++] = m[k].forced;
-        else if (m[k].nc == 1) others[no++] = m[k].c[0]->country;
+        if (m[k].fixed) others[no++] = m[k].fixed->country;
+        else if (m[k].forced) others[no++] = m[k].forced;
+        else if (!ambiguous(m[k].c, m[k].nc)) others[no++] = m[k].c[0]->country;
         if (m[k].dem) others[no++] = m[k].dem;
     }
     int nout = 0;
@@ -264,17 +416,22 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         h->tok_start = m[k].s;
         h->tok_end = m[k].e;
         h->strong = m[k].strong;
-        h->as_written = NULL;
-        if (!m[k].c) {                      /* demonym border */
-            h->place = dyad_gazetteer_country(g, m[k].forced);
-            h->as_written = "border";
+        h->as_written = m[k].written;
+        h->source = m[k].prep && (!strcmp(m[k].prep, "from") || !strcmp(m[k].prep, "via"));
+        h->ambiguous = 0;
+        h->context = 0;
+        if (m[k].fixed) {                   /* a border, an anaphor, an unlisted town */
+            h->place = m[k].fixed;
+            h->context = !m[k].written || !strcmp(m[k].written, "unlisted");
             nout++;
             continue;
         }
         const dyad_place *best = NULL;
         double bs = -1e9;
+        int amb = ambiguous(m[k].c, m[k].nc);
         for (int j = 0; j < m[k].nc; j++) {
-            double s = score(m[k].c[j], m[k].forced, prefer, nprefer, others, no);
+            double s = score(m[k].c[j], m[k].forced, prefer, nprefer, others, no,
+                             amb && !m[k].forced ? ctx : NULL);
             if (s > bs) { bs = s; best = m[k].c[j]; }
         }
         if (m[k].forced && strcmp(best->country, m[k].forced)) continue;
@@ -282,6 +439,7 @@ int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i
         if (best->kind == DYAD_PLACE_COUNTRY && m[k].prep && !IN(m[k].prep, COUNTRY_PREP))
             continue;
         h->place = best;
+        h->ambiguous = amb && !m[k].forced;
         nout++;
     }
     return nout;
