@@ -86,6 +86,13 @@ static void widen(const dyad_token *t, int n, int *cs, int *ce)
     int s = *cs, e = *ce;
     while (e < n && !boundary(T(t, e), 1)) e++;
     while (s > 0 && !boundary(T(t, s - 1), 0)) s--;
+    /* a fronted subordinate clause ends at its comma: "After talks in Doha,
+     * Blinken flew to Tel Aviv" */
+    static const char *const SUB[] = { "after", "although", "because", "before", "since",
+        "though", "when", "whereas", "which", "while", "who", "whom" };
+    if (s > 0 && bsearch(T(t, s - 1), SUB, sizeof SUB / sizeof SUB[0], sizeof SUB[0], cmp_word))
+        for (int i = *cs - 1; i >= s; i--)
+            if (!strcmp(T(t, i), ",")) { s = i + 1; break; }
     *cs = s;
     *ce = e;
 }
@@ -165,8 +172,53 @@ static int casualty_scope(const char *code)
     return 0;
 }
 
-static void fill_casualties(const dyad_token *t, int n, int cs, int ce,
-                            const dyad_token *next, int nnext, dyad_event *ev)
+/* Does [i0, i1) speak of another event or of a cumulative toll? "In a
+ * separate attack", "elsewhere", "earlier this month", "since the war
+ * began", "so far this year", "the war has killed": its count is not the
+ * event's. */
+static int other_event(const dyad_token *t, int i0, int i1)
+{
+    static const char *const W[] = { "ago", "another", "cumulative", "earlier", "elsewhere",
+        "meanwhile", "overall", "previous", "previously", "separate", "separately", "since",
+        "total" };
+    for (int i = i0; i < i1; i++) {
+        const char *w = T(t, i);
+        if (bsearch(w, W, sizeof W / sizeof W[0], sizeof W[0], cmp_word)) return 1;
+        if (!strcmp(w, "so") && i + 1 < i1 && !strcmp(T(t, i + 1), "far")) return 1;
+        /* "the war has killed", "the conflict has claimed" */
+        if ((!strcmp(w, "war") || !strcmp(w, "conflict") || !strcmp(w, "insurgency") ||
+             !strcmp(w, "fighting") || !strcmp(w, "violence")) && i + 2 < i1 &&
+            (!strcmp(T(t, i + 1), "has") || !strcmp(T(t, i + 1), "have") || !strcmp(T(t, i + 1), "had")))
+            return 1;
+        if (!strcmp(w, "last") && i + 1 < i1 && (!strcmp(T(t, i + 1), "week") ||
+            !strcmp(T(t, i + 1), "month") || !strcmp(T(t, i + 1), "year")))
+            return 1;
+        if (!strcmp(w, "this") && i + 1 < i1 && !strcmp(T(t, i + 1), "year")) return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence move to another scene than the event's place: a place
+ * in another country, or another city when the event's place is a city? */
+static int other_scene(const dyad_extractors *x, const dyad_token *t, int n, const dyad_event *ev)
+{
+    if (!ev->has_location) return 0;
+    dyad_place_hit h[8];
+    int nh = dyad_find_places(x->gaz, t, 0, n, NULL, 0, h, 8);
+    for (int i = 0; i < nh; i++) {
+        if (strcmp(h[i].place->country, ev->location.country)) return 1;
+        if (h[i].place->kind == DYAD_PLACE_CITY && !strcmp(ev->location.kind, "city") &&
+            strcmp(h[i].place->name, ev->location.name))
+            return 1;
+    }
+    return 0;
+}
+
+/* How many sentences after the event's a violent event's toll may come. */
+#define TOLL_AHEAD 3
+
+static void fill_casualties(const dyad_extractors *x, const dyad_text *tx, int sent,
+                            const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
 {
     ev->fatalities = ev->injured = -1;
     if (strlen(ev->code) < 2) return;
@@ -176,15 +228,32 @@ static void fill_casualties(const dyad_token *t, int n, int cs, int ce,
     dyad_find_casualties(t, cs, ce, &c);
     if (scope == 2 && c.killed < 0 && c.injured < 0) {
         dyad_casualties before, after;                 /* the rest of the sentence */
-        dyad_find_casualties(t, 0, cs, &before);
-        dyad_find_casualties(t, ce, n, &after);
+        before.killed = before.injured = after.killed = after.injured = -1;
+        if (!other_event(t, 0, cs)) dyad_find_casualties(t, 0, cs, &before);
+        if (!other_event(t, ce, n)) dyad_find_casualties(t, ce, n, &after);
         c.killed = before.killed > after.killed ? before.killed : after.killed;
         c.injured = before.injured > after.injured ? before.injured : after.injured;
     }
-    /* "Russian forces shelled Kharkiv. Twelve people were killed.": news
-     * often states the toll of a violent event in the sentence after it. */
-    if (scope == 2 && c.killed < 0 && c.injured < 0 && next && nnext > 0)
-        dyad_find_casualties(next, 0, nnext, &c);
+    /* "Russian forces shelled Kharkiv. [...] The health ministry said 27
+     * people were killed.": news often states a violent event's toll in a
+     * later sentence. The next few sentences are read until one states a
+     * count, moves to another scene, or speaks of another event. */
+    if (scope == 2 && c.killed < 0 && c.injured < 0 && tx && t) {
+        int s, last = sent + TOLL_AHEAD < tx->nsent - 1 ? sent + TOLL_AHEAD : tx->nsent - 1;
+        dyad_casualties later = { -1, -1 };
+        for (s = sent + 1; s <= last; s++) {
+            dyad_find_casualties(tx->sent[s].tok, 0, tx->sent[s].ntok, &later);
+            if (later.killed >= 0 || later.injured >= 0) break;
+        }
+        /* (the scene checks run only once a count was found: they cost a
+         * place scan per sentence) */
+        for (int k = sent + 1; s <= last && k <= s; k++) {
+            const dyad_token *nt = tx->sent[k].tok;
+            int nn = tx->sent[k].ntok;
+            if (other_event(nt, 0, nn) || other_scene(x, nt, nn, ev)) s = last + 1;
+        }
+        if (s <= last) c = later;
+    }
     ev->fatalities = c.killed > 2000000000L ? -1 : (int)c.killed;
     ev->injured = c.injured > 2000000000L ? -1 : (int)c.injured;
 }
@@ -298,10 +367,7 @@ void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_
     int cs = tok_start, ce = tok_end;
     if (tok) widen(tok, n, &cs, &ce);
     fill_date(a, tok, tok ? n : 0, cs, ce, ev);
-    const dyad_token *next = NULL;                     /* the following sentence */
-    int nnext = 0;
-    if (tok && sent + 1 < t->nsent) { next = t->sent[sent + 1].tok; nnext = t->sent[sent + 1].ntok; }
     ev->has_location = 0;
     if (tok) fill_place(x, arena, t, sent, tok, n, cs, ce, ev);
-    fill_casualties(tok, tok ? n : 0, cs, ce, next, nnext, ev);
+    fill_casualties(x, t, sent, tok, tok ? n : 0, cs, ce, ev);
 }

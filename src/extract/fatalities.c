@@ -150,7 +150,17 @@ static int count_phrase(const dyad_token *t, int i, int n, int i0, int depth, in
             return i + used + 1;
         }
     }
-    for (int j = i + used, k = 0; j < n && k < 6; j++, k++) {
+    /* a range states its lower bound: "between 20 and 30", "20 to 30",
+     * "20 or 30" (a toll is never guessed upwards) */
+    int from = i + used;
+    if (!single && from + 1 < n && (is(t, from, n, "to") || is(t, from, n, "or") ||
+                                    is(t, from, n, "-") ||
+                                    (is(t, from, n, "and") && b >= i0 && is(t, b, n, "between")))) {
+        long hi;
+        int u2 = dyad_number_at(t, from + 1, n, &hi);
+        if (u2 && hi >= val) from += 1 + u2;
+    }
+    for (int j = from, k = 0; j < n && k < 6; j++, k++) {
         int len, kd = predicate_at(t, j, n, &len);
         if (kd == K_DEAD || kd == K_INJ) {
             if (!predicate_fits(t, i + used, j, len, n)) return 0;

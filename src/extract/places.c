@@ -108,9 +108,9 @@ static const char *const COUNTRY_PREP[] = { "across", "around", "in", "inside", 
  * town of X", "visited Kyiv"). Only cities and regions qualify this way:
  * a country after such a verb is the target actor ("invaded Ukraine"). */
 static const char *const PLACE_VERB[] = {
-    "besiege", "bomb", "capture", "encircle", "enter", "liberate", "overran", "overrun",
-    "raid", "recapture", "retake", "retook", "seize", "shell", "storm", "surround", "tour",
-    "visit",
+    "besiege", "bomb", "bombard", "capture", "encircle", "enter", "hit", "liberate", "overran",
+    "overrun", "pound", "raid", "recapture", "retake", "retook", "seize", "shell", "storm",
+    "strike", "surround", "target", "tour", "visit",
 };
 
 /* Nouns that make the name before them a place: "Beirut airport",
@@ -189,13 +189,6 @@ static const char *comma_country(const dyad_gazetteer *g, const dyad_token *t, i
     return NULL;
 }
 
-/* Do the candidates lie in more than one country? */
-static int ambiguous(const dyad_place *const *c, int nc)
-{
-    for (int k = 1; k < nc; k++) if (strcmp(c[k]->country, c[0]->country)) return 1;
-    return 0;
-}
-
 static double score(const dyad_place *p, const char *forced, const char *const *prefer,
                     int nprefer, const char *const *others, int nothers, dyad_place_ctx *ctx)
 {
@@ -211,6 +204,29 @@ static double score(const dyad_place *p, const char *forced, const char *const *
     else if (p->kind == DYAD_PLACE_CONFLICT) s += 1;
     s += log10((double)p->population + 1) / 10.0;     /* < 1: population breaks ties */
     return s;
+}
+
+/* The best candidate. *amb (may be NULL): the runner-up lies in another
+ * country and only population separates them (score gap below 1), so the
+ * article may have to decide. */
+static const dyad_place *pick(const dyad_place *const *c, int nc, const char *forced,
+                              const char *const *prefer, int nprefer, const char *const *others,
+                              int nothers, dyad_place_ctx *ctx, int *amb)
+{
+    const dyad_place *best = NULL;
+    double bs = -1e9, s2 = -1e9;
+    for (int j = 0; j < nc; j++) {
+        double s = score(c[j], forced, prefer, nprefer, others, nothers, ctx);
+        if (s > bs) {
+            if (best && strcmp(best->country, c[j]->country)) s2 = bs;
+            bs = s;
+            best = c[j];
+        } else if (s > s2 && strcmp(best->country, c[j]->country)) {
+            s2 = s;
+        }
+    }
+    if (amb) *amb = bs - s2 < 1.0;
+    return best;
 }
 
 typedef struct mention {
@@ -264,8 +280,11 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
                    : region ? (1u << DYAD_PLACE_REGION) | (1u << DYAD_PLACE_CONFLICT) : 0;
     const dyad_place *p = NULL;
     for (int j = nm - 1; j >= 0 && !p; j--)                /* earlier in the sentence */
-        if (m[j].c && !ambiguous(m[j].c, m[j].nc) && (!kinds || (kinds & (1u << m[j].c[0]->kind))))
-            p = m[j].c[0];
+        if (m[j].c) {
+            int amb;
+            const dyad_place *b = pick(m[j].c, m[j].nc, m[j].forced, NULL, 0, NULL, 0, NULL, &amb);
+            if (!amb && (!kinds || (kinds & (1u << b->kind)))) p = b;
+        }
     if (!p && kinds) p = dyad_place_ctx_recent(ctx, kinds, NULL);
     if (p && dem && strcmp(p->country, dem)) p = NULL;
     if (!kinds || !p) {                                    /* the country */
@@ -285,7 +304,7 @@ static int unlisted_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int
 {
     if (i - 2 < i0 || strcmp(T(t, i - 1), "of") || !IN_SMALL(T(t, i - 2), SETTLEMENT)) return 0;
     const char *dem = NULL;
-    if (!locative_before(g, t, i0, i, &dem)) return 0;
+    (void)locative_before(g, t, i0, i, &dem);      /* for a demonym: "the Malian town of" */
     int e = i;
     while (e < i1 && e < i + 4 && (t[e].flags & DYAD_TOK_CAP) && !(t[e].flags & DYAD_TOK_POSS) &&
            !is_calendar(T(t, e)))
@@ -360,6 +379,10 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
         for (int k = 0; k < nc; k++) if (c[k]->kind == DYAD_PLACE_COUNTRY) nocountry = 0;
         int placed = 0;                         /* a place by its verb or noun */
         if (prep == VERB_CONTEXT) { prep = NULL; placed = nocountry; }
+        /* "attacked the town of Bakhmut": a settlement noun and "of" before it */
+        if (!prep && nocountry && i - 2 >= i0 && !strcmp(T(t, i - 1), "of") &&
+            IN_SMALL(T(t, i - 2), SETTLEMENT))
+            placed = 1;
         /* "Beirut airport", "Yeonpyeong island": a place noun after the name */
         if (!prep && nocountry && i + n < i1 && IN(T(t, i + n), PLACE_NOUN) &&
             !(t[i + n].flags & DYAD_TOK_CAP))
@@ -394,6 +417,8 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
         int j = m[k].e, ok = m[k].c && m[k + 1].s > j && !strcmp(T(t, m[k + 1].s - 1), "of");
         for (; ok && j < m[k + 1].s - 1; j++)
             if (!IN(T(t, j), MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
+        /* "Gaza's Jabalia camp", "Ukraine's Donetsk region" */
+        if (!ok && m[k].c && m[k + 1].s == m[k].e + 1 && (t[m[k].e].flags & DYAD_TOK_POSS)) ok = 1;
         if (ok) {
             if (!m[k + 1].prep) m[k + 1].prep = m[k].prep;
             memmove(&m[k], &m[k + 1], (size_t)(nm - k - 1) * sizeof m[0]);
@@ -407,10 +432,14 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
     for (int k = 0; k < nm; k++) {
         if (m[k].fixed) others[no++] = m[k].fixed->country;
         else if (m[k].forced) others[no++] = m[k].forced;
-        else if (!ambiguous(m[k].c, m[k].nc)) others[no++] = m[k].c[0]->country;
+        else {
+            int amb;
+            const dyad_place *b = pick(m[k].c, m[k].nc, NULL, NULL, 0, NULL, 0, NULL, &amb);
+            if (!amb) others[no++] = b->country;
+        }
         if (m[k].dem) others[no++] = m[k].dem;
     }
-    int nout = 0;
+    int nout = 0, amb = 0;
     for (int k = 0; k < nm && nout < max; k++) {
         dyad_place_hit *h = &out[nout];
         h->tok_start = m[k].s;
@@ -426,20 +455,16 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
             nout++;
             continue;
         }
-        const dyad_place *best = NULL;
-        double bs = -1e9;
-        int amb = ambiguous(m[k].c, m[k].nc);
-        for (int j = 0; j < m[k].nc; j++) {
-            double s = score(m[k].c[j], m[k].forced, prefer, nprefer, others, no,
-                             amb && !m[k].forced ? ctx : NULL);
-            if (s > bs) { bs = s; best = m[k].c[j]; }
-        }
+        const dyad_place *best = pick(m[k].c, m[k].nc, m[k].forced, prefer, nprefer, others, no,
+                                      NULL, &amb);
+        if (amb && ctx) best = pick(m[k].c, m[k].nc, m[k].forced, prefer, nprefer, others, no,
+                                    ctx, NULL);
         if (m[k].forced && strcmp(best->country, m[k].forced)) continue;
         /* "aid to Ukraine", "sanctions on Russia": a party, not a place */
         if (best->kind == DYAD_PLACE_COUNTRY && m[k].prep && !IN(m[k].prep, COUNTRY_PREP))
             continue;
         h->place = best;
-        h->ambiguous = amb && !m[k].forced;
+        h->ambiguous = amb;
         nout++;
     }
     return nout;
