@@ -31,7 +31,7 @@ enum { CTX_DATELINE = 1, CTX_VOTES = 2, CTX_RECENT = 4 };
 /* How many sentences back "recent" looks, and how many sentences the votes
  * read (a long article's tail rarely decides its lead's homonyms). */
 #define BACK 4
-#define VOTE_SENTS 40
+#define VOTE_SENTS 16
 
 void dyad_place_ctx_init(dyad_place_ctx *c, const dyad_gazetteer *g, const dyad_text *t, int sent)
 {
@@ -188,32 +188,39 @@ int dyad_place_ctx_votes(dyad_place_ctx *c, const char *a3)
 
 /* ---- recent places ----------------------------------------------------- */
 
+/* Read sentence s (before the event's) and append its places, latest first. */
+static void read_sentence(dyad_place_ctx *c, int s)
+{
+    int busy = c->busy;
+    c->busy = 1;
+    dyad_place_hit h[16];
+    const dyad_sentence *st = &c->t->sent[s];
+    int nh = dyad_find_places_ctx(c->g, st->tok, 0, st->ntok, NULL, 0, c, h, 16);
+    for (int k = nh - 1; k >= 0 && c->nrecent < DYAD_CTX_RECENT; k--) {
+        if (h[k].as_written) continue;                /* a border, an unlisted town */
+        c->recent[c->nrecent].place = h[k].place;
+        c->recent[c->nrecent++].sent = s;
+    }
+    c->busy = busy;
+}
+
 const dyad_place *dyad_place_ctx_recent(dyad_place_ctx *c, unsigned kinds, int *where)
 {
     if (where) *where = -1;
     if (!c->t) return NULL;
-    if (!(c->done & CTX_RECENT)) {
-        c->done |= CTX_RECENT;
-        int busy = c->busy;
-        c->busy = 1;
-        dyad_place_hit h[16];
-        c->nrecent = 0;
-        for (int s = c->sent - 1; s >= 0 && s >= c->sent - BACK; s--) {
-            const dyad_sentence *st = &c->t->sent[s];
-            int nh = dyad_find_places_ctx(c->g, st->tok, 0, st->ntok, NULL, 0, c, h, 16);
-            for (int k = nh - 1; k >= 0 && c->nrecent < DYAD_CTX_RECENT; k--) {
-                if (h[k].as_written) continue;            /* a border, an unlisted town */
-                c->recent[c->nrecent].place = h[k].place;
-                c->recent[c->nrecent++].sent = s;
+    if (!(c->done & CTX_RECENT)) { c->done |= CTX_RECENT; c->scanned = c->sent; }
+    /* sentences are read backwards only as far as needed: most events find
+     * a place in the sentence before theirs */
+    for (int k = 0;; k++) {
+        for (; k < c->nrecent; k++)
+            if (kinds & (1u << c->recent[k].place->kind)) {
+                if (where) *where = c->recent[k].sent;
+                return c->recent[k].place;
             }
-        }
-        c->busy = busy;
+        if (c->scanned <= 0 || c->scanned <= c->sent - BACK || c->nrecent >= DYAD_CTX_RECENT) break;
+        read_sentence(c, --c->scanned);
+        k--;
     }
-    for (int k = 0; k < c->nrecent; k++)
-        if (kinds & (1u << c->recent[k].place->kind)) {
-            if (where) *where = c->recent[k].sent;
-            return c->recent[k].place;
-        }
     const dyad_place *d = dyad_place_ctx_dateline(c);
     return d && (kinds & (1u << d->kind)) ? d : NULL;
 }
@@ -235,6 +242,7 @@ const char *dyad_place_ctx_country(dyad_place_ctx *c)
  * the lead: until the text names a place, the dateline is the scene. */
 int dyad_place_ctx_named_before(dyad_place_ctx *c)
 {
-    (void)dyad_place_ctx_recent(c, ~0u, NULL);
-    return c->nrecent > 0 || c->sent > BACK;
+    int where;
+    const dyad_place *p = dyad_place_ctx_recent(c, ~0u, &where);
+    return (p && where >= 0) || c->sent > BACK;
 }

@@ -14,6 +14,7 @@
  * only while it can still become a name. Everything is allocated at load
  * time and read-only afterwards.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,6 +283,7 @@ dyad_gazetteer *dyad_gazetteer_load(const char *data_dir, char *err, size_t errl
             p->lat = fixed_point(f[4]);
             p->lon = fixed_point(f[5]);
             p->population = (unsigned)strtoul(f[6], NULL, 10);
+            p->weight = (float)(log10((double)p->population + 1) / 10.0);
             p->common = f[7][0] == '1';
             p->kind = (unsigned char)(kind == 9 ? DYAD_PLACE_COUNTRY : kind);
             dyad_place_key(f[1], kb, sizeof kb);

@@ -82,6 +82,7 @@ typedef struct dyad_place {
     unsigned population;
     unsigned char kind;    /* DYAD_PLACE_* */
     unsigned char common;  /* name is also a common English word */
+    float weight;          /* log10(population + 1) / 10: breaks homonym ties */
 } dyad_place;
 
 typedef struct dyad_gazetteer dyad_gazetteer;
@@ -159,6 +160,7 @@ struct dyad_place_ctx {
     int nev;
     struct { const dyad_place *place; int sent; } recent[DYAD_CTX_RECENT];  /* latest first */
     int nrecent;
+    int scanned;                       /* the earliest sentence read for `recent` */
 };
 
 void dyad_place_ctx_init(dyad_place_ctx *c, const dyad_gazetteer *g, const dyad_text *t, int sent);

@@ -202,7 +202,7 @@ static double score(const dyad_place *p, const char *forced, const char *const *
     if (ctx && dyad_place_ctx_votes(ctx, p->country) > 0) s += 3;
     if (p->kind == DYAD_PLACE_COUNTRY) s += 2;
     else if (p->kind == DYAD_PLACE_CONFLICT) s += 1;
-    s += log10((double)p->population + 1) / 10.0;     /* < 1: population breaks ties */
+    s += p->weight;                                    /* < 1: population breaks ties */
     return s;
 }
 
@@ -257,6 +257,7 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
                       const mention *m, int nm, dyad_place_ctx *ctx, const dyad_place **out)
 {
     const char *w = T(t, i);
+    if (!w[0] || !strchr("ctvprn", w[0])) return 0;       /* most words, cheaply */
     int city = IN_SMALL(w, ANAPHOR_CITY), region = IN_SMALL(w, ANAPHOR_REGION);
     int country = !strcmp(w, "country") || !strcmp(w, "nation");
     if (!city && !region && !country) return 0;
@@ -320,6 +321,26 @@ static int unlisted_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int
     return e - i;
 }
 
+/* Without a locative context before it, can the capitalised run at i still
+ * be a place: before a place noun or ", Capitalised", continuing a list or
+ * an "of" phrase after the previous mention, or after "town of"? */
+static int could_be_place(const dyad_token *t, int i0, int i, int i1, const mention *m, int nm)
+{
+    if (i - 2 >= i0 && !strcmp(T(t, i - 1), "of") && IN_SMALL(T(t, i - 2), SETTLEMENT)) return 1;
+    if (nm > 0 && i > i0 && m[nm - 1].e <= i - 1) {
+        const char *w = T(t, i - 1);
+        if (m[nm - 1].e == i - 1 && (!strcmp(w, "and") || !strcmp(w, ","))) return 1;
+        if (!strcmp(w, "of")) return 1;
+    }
+    int k = i + 1;
+    while (k < i1 && k < i + MAX_SPAN && ((t[k].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) ||
+                                           !strcmp(T(t, k), "-") || !strcmp(T(t, k), "'")))
+        k++;
+    if (k >= i1) return 0;
+    if (IN(T(t, k), PLACE_NOUN)) return 1;
+    return !strcmp(T(t, k), ",") && k + 1 < i1 && (t[k + 1].flags & DYAD_TOK_CAP);
+}
+
 int dyad_find_places(const dyad_gazetteer *g, const dyad_token *t, int i0, int i1,
                      const char *const *prefer, int nprefer, dyad_place_hit *out, int max)
 {
@@ -347,14 +368,24 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
             continue;
         }
         /* demonym + border: "near the Syrian border" */
-        const char *dem = dyad_gazetteer_demonym(g, T(t, i));
-        if (dem && i + 1 < i1 && (!strcmp(T(t, i + 1), "border") ||
-                                  !strcmp(T(t, i + 1), "frontier"))) {
+        const char *dem = i + 1 < i1 && (!strcmp(T(t, i + 1), "border") ||
+                                         !strcmp(T(t, i + 1), "frontier"))
+                          ? dyad_gazetteer_demonym(g, T(t, i)) : NULL;
+        if (dem) {
             const dyad_place *cp = dyad_gazetteer_country(g, dem);
             const char *pr = cp ? locative_before(g, t, i0, i, NULL) : NULL;
             if (pr && pr != VERB_CONTEXT && nm < 32)
                 m[nm++] = (mention){ i, i + 2, NULL, 0, dem, 1, pr, NULL, cp, "border" };
             i += 2;
+            continue;
+        }
+        /* A capitalised word with no locative context before it and no
+         * place noun or ", Country" after its run cannot start a place
+         * mention ("Russian President Vladimir Putin said"): no lookup. */
+        const char *mdem = NULL;
+        const char *prep = locative_before(g, t, i0, i, &mdem);
+        if (!prep && !could_be_place(t, i0, i, i1, m, nm)) {
+            i++;
             continue;
         }
         const dyad_place *const *c;
@@ -373,8 +404,6 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
         }
         int used = 0;
         const char *forced = comma_country(g, t, i + n, i1, &used);
-        const char *mdem = NULL;
-        const char *prep = locative_before(g, t, i0, i, &mdem);
         int nocountry = 1;                      /* a city or region may be meant */
         for (int k = 0; k < nc; k++) if (c[k]->kind == DYAD_PLACE_COUNTRY) nocountry = 0;
         int placed = 0;                         /* a place by its verb or noun */
