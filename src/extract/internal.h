@@ -105,6 +105,15 @@ const dyad_place *dyad_gazetteer_country(const dyad_gazetteer *g, const char *al
 /* The country a demonym names ("syrian" -> SYR), or NULL. */
 const char *dyad_gazetteer_demonym(const dyad_gazetteer *g, const char *lower);
 
+/* Word classes of the place matcher: its word lists (places.c) hashed into
+ * the gazetteer at load, so a word is classified with one lookup. */
+enum { DYAD_W_PREP = 1, DYAD_W_COUNTRY_PREP = 2, DYAD_W_MODIFIER = 4, DYAD_W_DIRECTION = 8,
+       DYAD_W_EVENT_NOUN = 16, DYAD_W_PLACE_NOUN = 32, DYAD_W_SETTLEMENT = 64,
+       DYAD_W_PLACE_VERB = 128, DYAD_W_CALENDAR = 256 };
+void dyad_gazetteer_word_add(dyad_gazetteer *g, const char *w, unsigned cls);
+unsigned dyad_gazetteer_word(const dyad_gazetteer *g, const char *w);
+void dyad_place_words_init(dyad_gazetteer *g);          /* places.c */
+
 /* A place mention found in a sentence. */
 typedef struct dyad_place_hit {
     int tok_start, tok_end;

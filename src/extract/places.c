@@ -87,16 +87,9 @@ static const char *const CALENDAR[] = { "april", "august", "december", "february
     "january", "july", "june", "march", "may", "monday", "november", "october", "saturday",
     "september", "sunday", "thursday", "tuesday", "wednesday" };
 
-static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
-/* Membership in a sorted word list (binary search). */
-#define IN(w, list) (bsearch((w), (list), sizeof (list) / sizeof (list)[0], sizeof (list)[0], \
-                             cmp_word) != NULL)
 
-static int is_calendar(const char *w)
-{
-    return bsearch(w, CALENDAR, sizeof CALENDAR / sizeof CALENDAR[0], sizeof CALENDAR[0],
-                   cmp_word) != NULL;
-}
+#define CLS(w) dyad_gazetteer_word(g, (w))
+#define is_calendar(w) (CLS(w) & DYAD_W_CALENDAR)
 
 /* Prepositions that put an event inside a country. "aid to Ukraine",
  * "sanctions on Russia", "troops from Chad" name the country as a party. */
@@ -121,6 +114,25 @@ static const char *const PLACE_NOUN[] = {
     "refinery", "region", "suburb", "suburbs",
 };
 
+#define COUNT(list) (sizeof (list) / sizeof (list)[0])
+
+void dyad_place_words_init(dyad_gazetteer *g)
+{
+    static const struct { const char *const *list; size_t n; unsigned cls; } L[] = {
+        { LOC_PREP, COUNT(LOC_PREP), DYAD_W_PREP },
+        { MODIFIER, COUNT(MODIFIER), DYAD_W_MODIFIER },
+        { DIRECTION, COUNT(DIRECTION), DYAD_W_DIRECTION },
+        { EVENT_NOUN, COUNT(EVENT_NOUN), DYAD_W_EVENT_NOUN },
+        { SETTLEMENT, COUNT(SETTLEMENT), DYAD_W_SETTLEMENT },
+        { CALENDAR, COUNT(CALENDAR), DYAD_W_CALENDAR },
+        { COUNTRY_PREP, COUNT(COUNTRY_PREP), DYAD_W_COUNTRY_PREP },
+        { PLACE_VERB, COUNT(PLACE_VERB), DYAD_W_PLACE_VERB },
+        { PLACE_NOUN, COUNT(PLACE_NOUN), DYAD_W_PLACE_NOUN },
+    };
+    for (size_t l = 0; l < COUNT(L); l++)
+        for (size_t k = 0; k < L[l].n; k++) dyad_gazetteer_word_add(g, L[l].list[k], L[l].cls);
+}
+
 /* locative_before's answer for the object of a PLACE_VERB (compared by address) */
 static const char VERB_CONTEXT[] = "(verb)";
 
@@ -133,20 +145,22 @@ static const char *locative_before(const dyad_gazetteer *g, const dyad_token *t,
 {
     for (int j = s - 1, k = 0; j >= i0 && k < 7; j--, k++) {
         const char *w = T(t, j);
-        if (IN(w, LOC_PREP)) return w;
-        if (t[j].lemma && IN(t[j].lemma, PLACE_VERB)) return VERB_CONTEXT;
+        unsigned c = CLS(w);
+        if (c & DYAD_W_PREP) return w;
+        unsigned lc = t[j].lemma && strcmp(t[j].lemma, w) ? CLS(t[j].lemma) : c;
+        if (lc & DYAD_W_PLACE_VERB) return VERB_CONTEXT;
         if (!strcmp(w, "of") && j > i0) {
-            const char *h = T(t, j - 1);
-            if (IN(h, DIRECTION)) return "near";          /* "20 km north of Baghdad" */
-            if (IN(h, EVENT_NOUN)) return VERB_CONTEXT;    /* "shelling of Kharkiv" */
-            if (IN(h, MODIFIER)) continue;
+            unsigned h = CLS(T(t, j - 1));
+            if (h & DYAD_W_DIRECTION) return "near";      /* "20 km north of Baghdad" */
+            if (h & DYAD_W_EVENT_NOUN) return VERB_CONTEXT;   /* "shelling of Kharkiv" */
+            if (h & DYAD_W_MODIFIER) continue;
         }
         if (t[j].flags & DYAD_TOK_POSS) { j--; continue; }   /* "in Ukraine's Donetsk region" */
         if (t[j].flags & DYAD_TOK_CAP) {
             const char *d = dyad_gazetteer_demonym(g, w);
             if (d) { if (dem && !*dem) *dem = d; continue; }
         }
-        if (!IN(w, MODIFIER)) return NULL;
+        if (!(c & DYAD_W_MODIFIER)) return NULL;
     }
     return NULL;
 }
@@ -262,7 +276,7 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
     int country = !strcmp(w, "country") || !strcmp(w, "nation");
     if (!city && !region && !country) return 0;
     int k = i - 1;
-    while (k > i0 && k > i - 4 && strcmp(T(t, k), "the") && IN(T(t, k), MODIFIER)) k--;
+    while (k > i0 && k > i - 4 && strcmp(T(t, k), "the") && (CLS(T(t, k)) & DYAD_W_MODIFIER)) k--;
     if (k < i0 || strcmp(T(t, k), "the")) return 0;
     if (i + 1 < i1 && (!strcmp(T(t, i + 1), "of") || (t[i + 1].flags & DYAD_TOK_CAP))) return 0;
     const char *dem = NULL;
@@ -275,7 +289,7 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
     int used = 1;
     /* "the country's north-east", "the city's outskirts" */
     if (i + 2 < i1 && (t[i + 1].flags & DYAD_TOK_POSS) &&
-        (IN(T(t, i + 2), DIRECTION) || IN(T(t, i + 2), MODIFIER)))
+        (CLS(T(t, i + 2)) & (DYAD_W_DIRECTION | DYAD_W_MODIFIER)))
         used = 3;
     unsigned kinds = city && strcmp(w, "capital") ? 1u << DYAD_PLACE_CITY
                    : region ? (1u << DYAD_PLACE_REGION) | (1u << DYAD_PLACE_CONFLICT) : 0;
@@ -303,7 +317,7 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
 static int unlisted_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int i, int i1,
                        dyad_place_ctx *ctx, const char **a3, int *used_after)
 {
-    if (i - 2 < i0 || strcmp(T(t, i - 1), "of") || !IN_SMALL(T(t, i - 2), SETTLEMENT)) return 0;
+    if (i - 2 < i0 || strcmp(T(t, i - 1), "of") || !(CLS(T(t, i - 2)) & DYAD_W_SETTLEMENT)) return 0;
     const char *dem = NULL;
     (void)locative_before(g, t, i0, i, &dem);      /* for a demonym: "the Malian town of" */
     int e = i;
@@ -324,9 +338,10 @@ static int unlisted_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int
 /* Without a locative context before it, can the capitalised run at i still
  * be a place: before a place noun or ", Capitalised", continuing a list or
  * an "of" phrase after the previous mention, or after "town of"? */
-static int could_be_place(const dyad_token *t, int i0, int i, int i1, const mention *m, int nm)
+static int could_be_place(const dyad_gazetteer *g, const dyad_token *t, int i0, int i, int i1,
+                          const mention *m, int nm)
 {
-    if (i - 2 >= i0 && !strcmp(T(t, i - 1), "of") && IN_SMALL(T(t, i - 2), SETTLEMENT)) return 1;
+    if (i - 2 >= i0 && !strcmp(T(t, i - 1), "of") && (CLS(T(t, i - 2)) & DYAD_W_SETTLEMENT)) return 1;
     if (nm > 0 && i > i0 && m[nm - 1].e <= i - 1) {
         const char *w = T(t, i - 1);
         if (m[nm - 1].e == i - 1 && (!strcmp(w, "and") || !strcmp(w, ","))) return 1;
@@ -337,7 +352,7 @@ static int could_be_place(const dyad_token *t, int i0, int i, int i1, const ment
                                            !strcmp(T(t, k), "-") || !strcmp(T(t, k), "'")))
         k++;
     if (k >= i1) return 0;
-    if (IN(T(t, k), PLACE_NOUN)) return 1;
+    if (CLS(T(t, k)) & DYAD_W_PLACE_NOUN) return 1;
     return !strcmp(T(t, k), ",") && k + 1 < i1 && (t[k + 1].flags & DYAD_TOK_CAP);
 }
 
@@ -384,7 +399,7 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
          * mention ("Russian President Vladimir Putin said"): no lookup. */
         const char *mdem = NULL;
         const char *prep = locative_before(g, t, i0, i, &mdem);
-        if (!prep && !could_be_place(t, i0, i, i1, m, nm)) {
+        if (!prep && !could_be_place(g, t, i0, i, i1, m, nm)) {
             i++;
             continue;
         }
@@ -410,10 +425,10 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
         if (prep == VERB_CONTEXT) { prep = NULL; placed = nocountry; }
         /* "attacked the town of Bakhmut": a settlement noun and "of" before it */
         if (!prep && nocountry && i - 2 >= i0 && !strcmp(T(t, i - 1), "of") &&
-            IN_SMALL(T(t, i - 2), SETTLEMENT))
+            (CLS(T(t, i - 2)) & DYAD_W_SETTLEMENT))
             placed = 1;
         /* "Beirut airport", "Yeonpyeong island": a place noun after the name */
-        if (!prep && nocountry && i + n < i1 && IN(T(t, i + n), PLACE_NOUN) &&
+        if (!prep && nocountry && i + n < i1 && (CLS(T(t, i + n)) & DYAD_W_PLACE_NOUN) &&
             !(t[i + n].flags & DYAD_TOK_CAP))
             placed = 1;
         int strong = prep || placed || (forced && c[0]->kind != DYAD_PLACE_COUNTRY);
@@ -427,7 +442,7 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
         if (!strong && nm > 0 && i > m[nm - 1].e && !strcmp(T(t, i - 1), "of")) {
             int ok = 1;
             for (int j = m[nm - 1].e; ok && j < i - 1; j++)
-                if (!IN(T(t, j), MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
+                if (!(CLS(T(t, j)) & DYAD_W_MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
             if (ok) { strong = 1; prep = m[nm - 1].prep; }
         }
         int all_common = 1;
@@ -445,7 +460,7 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
     for (int k = 0; k + 1 < nm; k++) {
         int j = m[k].e, ok = m[k].c && m[k + 1].s > j && !strcmp(T(t, m[k + 1].s - 1), "of");
         for (; ok && j < m[k + 1].s - 1; j++)
-            if (!IN(T(t, j), MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
+            if (!(CLS(T(t, j)) & DYAD_W_MODIFIER) && !(t[j].flags & DYAD_TOK_POSS)) ok = 0;
         /* "Gaza's Jabalia camp", "Ukraine's Donetsk region" */
         if (!ok && m[k].c && m[k + 1].s == m[k].e + 1 && (t[m[k].e].flags & DYAD_TOK_POSS)) ok = 1;
         if (ok) {
@@ -490,7 +505,7 @@ int dyad_find_places_ctx(const dyad_gazetteer *g, const dyad_token *t, int i0, i
                                     ctx, NULL);
         if (m[k].forced && strcmp(best->country, m[k].forced)) continue;
         /* "aid to Ukraine", "sanctions on Russia": a party, not a place */
-        if (best->kind == DYAD_PLACE_COUNTRY && m[k].prep && !IN(m[k].prep, COUNTRY_PREP))
+        if (best->kind == DYAD_PLACE_COUNTRY && m[k].prep && !(CLS(m[k].prep) & DYAD_W_COUNTRY_PREP))
             continue;
         h->place = best;
         h->ambiguous = amb;
