@@ -238,6 +238,26 @@ static void fill_casualties(const dyad_extractors *x, const dyad_text *tx, int s
      * people were killed.": news often states a violent event's toll in a
      * later sentence. The next few sentences are read until one states a
      * count, moves to another scene, or speaks of another event. */
+    /* "..., killing four. Two more died later, bringing the death toll to
+     * six.": a later toll of the same scene updates the count upwards */
+    if (scope == 2 && c.killed >= 0 && tx && t) {
+        int last = sent + TOLL_AHEAD < tx->nsent - 1 ? sent + TOLL_AHEAD : tx->nsent - 1, s;
+        for (s = sent + 1; s <= last; s++) {                  /* a sentence with "toll" */
+            int has_toll = 0;
+            for (int i = 0; i < tx->sent[s].ntok && !has_toll; i++)
+                has_toll = !strcmp(T(tx->sent[s].tok, i), "toll");
+            if (has_toll) break;
+        }
+        for (int k = sent + 1; s <= last && k <= s; k++)       /* the same scene until then */
+            if (other_event(tx->sent[k].tok, 0, tx->sent[k].ntok) ||
+                other_scene(x, tx->sent[k].tok, tx->sent[k].ntok, ev))
+                s = last + 1;
+        if (s <= last) {
+            dyad_casualties later;
+            dyad_find_casualties(tx->sent[s].tok, 0, tx->sent[s].ntok, &later);
+            if (later.killed > c.killed) c.killed = later.killed;
+        }
+    }
     if (scope == 2 && c.killed < 0 && c.injured < 0 && tx && t) {
         int s, last = sent + TOLL_AHEAD < tx->nsent - 1 ? sent + TOLL_AHEAD : tx->nsent - 1;
         dyad_casualties later = { -1, -1 };

@@ -213,6 +213,11 @@ static void later_tolls(void **state)
     run("Russia condemned Ukraine on Monday. Five people were killed.", "condemned", "111",
         "RUS", "UKR");
     assert_int_equal(ev.fatalities, -1);
+    /* a later toll of the same scene raises the count; another scene's does not */
+    assert_int_equal(killed("Troops raided Jenin, killing four people. Two more died of their "
+                            "wounds, bringing the death toll to six.", "raided"), 6);
+    assert_int_equal(killed("Troops raided Jenin, killing four people. In Nablus, the death "
+                            "toll rose to nine.", "raided"), 4);
     /* the sentence's own count still wins */
     assert_int_equal(killed("Missiles struck Kyiv, killing 3 people. Officials said 40 people "
                             "were killed.", "struck"), 3);
