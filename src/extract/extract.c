@@ -160,6 +160,28 @@ static void fill_date(const dyad_article *a, const dyad_token *t, int n, int cs,
     else set_date(ev, art, DYAD_PREC_DAY, "article");
 }
 
+/* ---- place helpers (the casualties may correct a place) ------------ */
+
+static const char *kind_name(int k)
+{
+    switch (k) {
+    case DYAD_PLACE_CITY: return "city";
+    case DYAD_PLACE_REGION: return "region";
+    case DYAD_PLACE_CONFLICT: return "conflict_region";
+    default: return "country";
+    }
+}
+
+static void set_place(dyad_event *ev, const dyad_place *p, const char *name, const char *kind)
+{
+    ev->has_location = 1;
+    ev->location.name = name;
+    memcpy(ev->location.country, p->country, 4);
+    ev->location.lat = p->lat;
+    ev->location.lon = p->lon;
+    ev->location.kind = kind;
+}
+
 /* ---- casualties ------------------------------------------------------- */
 
 /* 2: sentence-wide; 1: own clause only; 0: never. */
@@ -217,8 +239,11 @@ static int other_scene(const dyad_extractors *x, const dyad_token *t, int n, con
 /* How many sentences after the event's a violent event's toll may come. */
 #define TOLL_AHEAD 3
 
+/* `placed`: where the event's place came from (fill_place). A place taken
+ * from the article context is a guess that a later sentence may correct. */
 static void fill_casualties(const dyad_extractors *x, const dyad_text *tx, int sent,
-                            const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
+                            const dyad_token *t, int n, int cs, int ce, int placed,
+                            dyad_event *ev)
 {
     ev->fatalities = ev->injured = -1;
     if (strlen(ev->code) < 2) return;
@@ -270,35 +295,28 @@ static void fill_casualties(const dyad_extractors *x, const dyad_text *tx, int s
         for (int k = sent + 1; s <= last && k <= s; k++) {
             const dyad_token *nt = tx->sent[k].tok;
             int nn = tx->sent[k].ntok;
-            if (other_event(nt, 0, nn) || other_scene(x, nt, nn, ev)) s = last + 1;
+            if (other_event(nt, 0, nn) || (placed != 2 && other_scene(x, nt, nn, ev))) s = last + 1;
         }
-        if (s <= last) c = later;
+        if (s <= last) {
+            c = later;
+            /* "Police fired tear gas at protesters. Three people were killed in
+             * Ziguinchor.": the toll's place is the event's, if the event's own
+             * sentence named none */
+            dyad_place_hit h[4];
+            int nh = placed == 2 ? dyad_find_places(x->gaz, tx->sent[s].tok, 0, tx->sent[s].ntok,
+                                                    NULL, 0, h, 4) : 0;
+            for (int k = 0; k < nh; k++)
+                if (!h[k].as_written) {
+                    set_place(ev, h[k].place, h[k].place->name, kind_name(h[k].place->kind));
+                    break;
+                }
+        }
     }
     ev->fatalities = c.killed > 2000000000L ? -1 : (int)c.killed;
     ev->injured = c.injured > 2000000000L ? -1 : (int)c.injured;
 }
 
 /* ---- place ------------------------------------------------------------ */
-
-static const char *kind_name(int k)
-{
-    switch (k) {
-    case DYAD_PLACE_CITY: return "city";
-    case DYAD_PLACE_REGION: return "region";
-    case DYAD_PLACE_CONFLICT: return "conflict_region";
-    default: return "country";
-    }
-}
-
-static void set_place(dyad_event *ev, const dyad_place *p, const char *name, const char *kind)
-{
-    ev->has_location = 1;
-    ev->location.name = name;
-    memcpy(ev->location.country, p->country, 4);
-    ev->location.lat = p->lat;
-    ev->location.lon = p->lon;
-    ev->location.kind = kind;
-}
 
 /* Rank of a hit for the event: where it came from ("from Doha", "via
  * Cairo") ranks below where it went or happened. */
@@ -325,8 +343,10 @@ static void place_hit(dyad_arena *arena, const dyad_text *tx, const dyad_token *
     set_place(ev, in->place, name, in->as_written ? "country" : kind_name(in->place->kind));
 }
 
-static void fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_text *tx,
-                       int sent, const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
+/* Returns where the place came from: 0 nowhere, 1 the event's sentence,
+ * 2 the article context. */
+static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_text *tx,
+                      int sent, const dyad_token *t, int n, int cs, int ce, dyad_event *ev)
 {
     ev->has_location = 0;
     memset(&ev->location, 0, sizeof ev->location);
@@ -353,12 +373,12 @@ static void fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_t
     }
     if (in) {
         place_hit(arena, tx, t, in, ev);
-        return;
+        return in->context ? 2 : 1;
     }
     if (out) {
         const dyad_place *c = dyad_gazetteer_country(x->gaz, out->place->country);
         if (c) set_place(ev, c, c->name, "country");
-        return;
+        return c ? 1 : 0;
     }
     /* The sentence names no place: the article's. In the lead, before the
      * text names any place, the dateline is the scene ("KHARKIV, Ukraine
@@ -368,11 +388,12 @@ static void fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_t
     const dyad_place *p = dyad_place_ctx_recent(&ctx, ~0u, &where);
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
-        return;
+        return 2;
     }
     const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
     const dyad_place *c = a3 ? dyad_gazetteer_country(x->gaz, a3) : NULL;
     if (c) set_place(ev, c, c->name, "country");
+    return c ? 2 : 0;
 }
 
 void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_article *a,
@@ -388,6 +409,6 @@ void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_
     if (tok) widen(tok, n, &cs, &ce);
     fill_date(a, tok, tok ? n : 0, cs, ce, ev);
     ev->has_location = 0;
-    if (tok) fill_place(x, arena, t, sent, tok, n, cs, ce, ev);
-    fill_casualties(x, t, sent, tok, tok ? n : 0, cs, ce, ev);
+    int placed = tok ? fill_place(x, arena, t, sent, tok, n, cs, ce, ev) : 0;
+    fill_casualties(x, t, sent, tok, tok ? n : 0, cs, ce, placed, ev);
 }

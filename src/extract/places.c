@@ -294,6 +294,18 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
     unsigned kinds = city && strcmp(w, "capital") ? 1u << DYAD_PLACE_CITY
                    : region ? (1u << DYAD_PLACE_REGION) | (1u << DYAD_PLACE_CONFLICT) : 0;
     const dyad_place *p = NULL;
+    /* "the capital": the gazetteer does not mark capitals, but wire datelines
+     * are mostly capitals, so a city dateline of the same country is taken */
+    if (!strcmp(w, "capital")) {
+        const dyad_place *d = dyad_place_ctx_dateline(ctx);
+        const char *a3 = dem ? dem : dyad_place_ctx_country(ctx);
+        if (!d || d->kind != DYAD_PLACE_CITY)      /* else the latest city: "visited Kyiv ... */
+            d = dyad_place_ctx_recent(ctx, 1u << DYAD_PLACE_CITY, NULL);   /* in the capital" */
+        if (d && d->kind == DYAD_PLACE_CITY && (!a3 || !strcmp(d->country, a3))) {
+            *out = d;
+            return used;
+        }
+    }
     for (int j = nm - 1; j >= 0 && !p; j--)                /* earlier in the sentence */
         if (m[j].c) {
             int amb;
@@ -310,6 +322,16 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
     return p ? used : 0;
 }
 
+/* Inside a name: "al-Ain" (an article joined by a hyphen to a capitalised
+ * word), or "al", "el", "de" before a capitalised word ("Ras al Ain"). */
+static int particle(const dyad_token *t, int e, int i1)
+{
+    const char *x = t[e].text, *d = strchr(x, '-');
+    if (d && d - x <= 3 && d[1] >= 'A' && d[1] <= 'Z') return 1;
+    static const char *const P[] = { "ad", "al", "as", "ash", "de", "del", "du", "el", "la", "le" };
+    return e + 1 < i1 && (t[e + 1].flags & DYAD_TOK_CAP) && in_list(T(t, e), P, sizeof P / sizeof P[0]);
+}
+
 /* "the town of Kwakwamba": a name after a settlement noun and "of" that
  * the gazetteer does not list. Returns its tokens (0: not one); its
  * country (the ", Country" after it, a demonym before it, else the
@@ -321,8 +343,8 @@ static int unlisted_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int
     const char *dem = NULL;
     (void)locative_before(g, t, i0, i, &dem);      /* for a demonym: "the Malian town of" */
     int e = i;
-    while (e < i1 && e < i + 4 && (t[e].flags & DYAD_TOK_CAP) && !(t[e].flags & DYAD_TOK_POSS) &&
-           !is_calendar(T(t, e)))
+    while (e < i1 && e < i + 4 && !(t[e].flags & DYAD_TOK_POSS) && !is_calendar(T(t, e)) &&
+           ((t[e].flags & DYAD_TOK_CAP) || (e > i && particle(t, e, i1))))
         e++;
     if (e == i) return 0;
     int used = 0;
