@@ -386,6 +386,16 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
      * the latest place named, else of the dateline. */
     int where;
     const dyad_place *p = dyad_place_ctx_recent(&ctx, ~0u, &where);
+    /* A dateline says where the reporter is. It is the scene of an event
+     * of its own country's actors ("KHARKIV - Russian forces shelled
+     * Ukrainian ..."), or of talks and meetings, reported from their venue
+     * ("GENEVA - Iran and the United States held talks"); not of a foreign
+     * use of force reported from afar ("WASHINGTON - North Korea fired a
+     * missile"). */
+    if (p && where < 0 && !(root >= 1 && root <= 8) &&
+        !(ev->source && !strncmp(ev->source, p->country, 3)) &&
+        !(ev->target && !strncmp(ev->target, p->country, 3)))
+        return 0;
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
         return 2;

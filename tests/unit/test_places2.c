@@ -99,7 +99,7 @@ static void datelines(void **state)
     LOC("TRIPOLI (AP) — Gunmen attacked an army checkpoint on Friday. The army sent "
         "reinforcements in northern Lebanon.", "attacked", "190", "UAF", "LBNMIL", "Tripoli/LBN/city");
     LOC("TRIPOLI (Reuters) - Rival militias clashed on Friday. Fighting spread to Misrata and "
-        "Benghazi in Libya.", "clashed", "190", "UAF", "UAF", "Tripoli/LBY/city");
+        "Benghazi in Libya.", "clashed", "190", "LBYREB", "LBYMIL", "Tripoli/LBY/city");
     /* the stated country decides */
     LOC("TRIPOLI, Lebanon (Reuters) - Troops clashed with gunmen on Friday.", "clashed", "190",
         "LBNMIL", "UAF", "Tripoli/LBN/city");
@@ -107,6 +107,14 @@ static void datelines(void **state)
     LOC("KYIV, Ukraine (AP) — Russian missiles struck Odesa overnight. Officials said the port "
         "was hit. Drones later attacked energy facilities.", "Drones", "190", "RUS", "UKR",
         "Ukraine/UKR/country");
+    /* a foreign use of force reported from afar is not at the dateline;
+     * talks are reported from their venue */
+    LOC("WASHINGTON (Reuters) - North Korea fired a ballistic missile on Tuesday, the U.S. "
+        "military said.", "fired", "190", "PRKMIL", "JPN", "none");
+    LOC("WASHINGTON (Reuters) - North Korea fired a ballistic missile toward Japan on Tuesday.",
+        "fired", "190", "PRKMIL", "USA", "Washington D.C./USA/city");
+    LOC("GENEVA (Reuters) - Iran and the United States held talks on Friday.", "held", "040",
+        "IRN", "USA", "Geneva/CHE/city");
     /* no dateline, no place: nothing */
     LOC("Russian forces shelled residential districts overnight.", "shelled", "190", "RUSMIL",
         "UKR", "none");
