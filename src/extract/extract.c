@@ -19,13 +19,17 @@
  *            repression 175); to the rest of the material-conflict and
  *            protest codes (14, 15, 16, 17) only when stated in the event's own
  *            clause; never to verbal or cooperative codes. A violent event
- *            whose sentence states no count takes the next sentence's
- *            ("... shelled Kharkiv. Twelve people were killed.").
- *   place    the most specific place mentioned in the clause; else the
- *            country of a place mentioned elsewhere in the sentence (kind
- *            "country"); homonyms resolved with the actors' countries
- *            (except for verbal/cooperative events between two countries,
- *            which happen anywhere: there population decides).
+ *            whose sentence states no count takes the first count of the next
+ *            three sentences ("... shelled Kharkiv. Twelve people were
+ *            killed."), unless another scene or event comes first; a later
+ *            "death toll rose to N" of the same scene raises a count.
+ *   place    the most specific place mentioned in the clause (an origin,
+ *            "from Doha", last); else the country of a place mentioned
+ *            elsewhere in the sentence (kind "country"); else the article's
+ *            place context (context.c: dateline, latest places); homonyms
+ *            resolved with the actors' countries (except for
+ *            verbal/cooperative events between two countries, which happen
+ *            anywhere: there population decides), then the article's places.
  */
 #include <stdio.h>
 #include <stdlib.h>

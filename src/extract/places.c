@@ -15,10 +15,24 @@
  * locative context and must not start the sentence. Demonyms + "border"
  * give the country ("near the Syrian border").
  *
+ * Also places: the object of a verb or action noun of striking or taking
+ * ("shelled Kharkiv", "shelling of Kharkiv"), "N km north of X", "the
+ * town of X"; "X's Y" and "X's town of Y" give way to the inner Y.
+ *
  * Homonyms are resolved by score: the country given after a comma, then
  * the countries of the event's actors, then the countries of the other
- * places of the sentence, then kind (a country beats a city or a US state
- * of the same name) and population.
+ * places of the sentence, then — when only population separates countries
+ * — the article's places (context.c), then kind (a country beats a city or
+ * a US state of the same name) and population.
+ *
+ * With an article context (dyad_find_places_ctx), "in the city", "across
+ * the country", "in the country's north-east" and "the capital" are
+ * resolved to the article's latest place or country, and "the town of X"
+ * for an X the gazetteer lacks is kept as written with the country of a
+ * demonym or of the article.
+ *
+ * The word lists below are hashed into the gazetteer at load
+ * (dyad_place_words_init), so classifying a word is one lookup.
  */
 #include <math.h>
 #include <stdlib.h>
