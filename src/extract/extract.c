@@ -347,6 +347,26 @@ static void place_hit(dyad_arena *arena, const dyad_text *tx, const dyad_token *
     set_place(ev, in->place, name, in->as_written ? "country" : kind_name(in->place->kind));
 }
 
+/* Does an actor code name a country (its first three letters)? */
+static int has_country(const dyad_extractors *x, const char *code)
+{
+    char a3[4];
+    if (!code || strlen(code) < 3) return 0;
+    memcpy(a3, code, 3);
+    a3[3] = '\0';
+    return dyad_gazetteer_country(x->gaz, a3) != NULL;
+}
+
+/* Is the dateline's country the scene of a use of force or other material
+ * event: an actor is of that country, or no actor has a country at all
+ * ("KHARKIV - Gunmen attacked ...": the bare roles are placed from it)? */
+static int dateline_fits(const dyad_extractors *x, const dyad_event *ev, const char *a3)
+{
+    if ((ev->source && !strncmp(ev->source, a3, 3)) || (ev->target && !strncmp(ev->target, a3, 3)))
+        return 1;
+    return !has_country(x, ev->source) && !has_country(x, ev->target);
+}
+
 /* Returns where the place came from: 0 nowhere, 1 the event's sentence,
  * 2 the article context. */
 static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_text *tx,
@@ -396,9 +416,7 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
      * ("GENEVA - Iran and the United States held talks"); not of a foreign
      * use of force reported from afar ("WASHINGTON - North Korea fired a
      * missile"). */
-    if (p && where < 0 && !(root >= 1 && root <= 8) &&
-        !(ev->source && !strncmp(ev->source, p->country, 3)) &&
-        !(ev->target && !strncmp(ev->target, p->country, 3)))
+    if (p && where < 0 && !(root >= 1 && root <= 8) && !dateline_fits(x, ev, p->country))
         return 0;
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
