@@ -178,6 +178,7 @@ static const char *kind_name(int k)
 
 static void set_place(dyad_event *ev, const dyad_place *p, const char *name, const char *kind)
 {
+    ev->location.from = "text";
     ev->has_location = 1;
     ev->location.name = name;
     memcpy(ev->location.country, p->country, 4);
@@ -312,6 +313,7 @@ static void fill_casualties(const dyad_extractors *x, const dyad_text *tx, int s
             for (int k = 0; k < nh; k++)
                 if (!h[k].as_written) {
                     set_place(ev, h[k].place, h[k].place->name, kind_name(h[k].place->kind));
+                    ev->location.from = "article";      /* a later sentence's */
                     break;
                 }
         }
@@ -397,6 +399,7 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
     }
     if (in) {
         place_hit(arena, tx, t, in, ev);
+        if (in->context) ev->location.from = "article";
         return in->context ? 2 : 1;
     }
     if (out) {
@@ -420,11 +423,15 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
         return 0;
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
+        ev->location.from = "article";
         return 2;
     }
     const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
     const dyad_place *c = a3 ? dyad_gazetteer_country(x->gaz, a3) : NULL;
-    if (c) set_place(ev, c, c->name, "country");
+    if (c) {
+        set_place(ev, c, c->name, "country");
+        ev->location.from = "article";
+    }
     return c ? 2 : 0;
 }
 

@@ -118,6 +118,12 @@ static void datelines(void **state)
         "190", "UAF", "MIL", "Kharkiv/UKR/city");
     LOC("GENEVA (Reuters) - Iran and the United States held talks on Friday.", "held", "040",
         "IRN", "USA", "Geneva/CHE/city");
+    /* where the place came from */
+    run("KHARKIV, Ukraine (Reuters) - Russian forces shelled Ukrainian troops.", "shelled", "190",
+        "RUSMIL", "UKRMIL");
+    assert_string_equal(ev.location.from, "article");
+    run("Russian forces shelled Ukrainian troops in Kharkiv.", "shelled", "190", "RUSMIL", "UKRMIL");
+    assert_string_equal(ev.location.from, "text");
     /* no dateline, no place: nothing */
     LOC("Russian forces shelled residential districts overnight.", "shelled", "190", "RUSMIL",
         "UKR", "none");
