@@ -421,6 +421,15 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
      * missile"). */
     if (p && where < 0 && !(root >= 1 && root <= 8) && !dateline_fits(x, ev, p->country))
         return 0;
+    /* A statement (appeals, intents, comments, demands, accusations: roots
+     * 01-03, 05, 09-13) is made where its speaker is, not where the
+     * article's last fighting was ("... shelled Mariupol. Russia blamed
+     * Ukraine."): the article's place serves only a speaker of its country. */
+    int statement = root == 1 || root == 2 || root == 3 || root == 5 || (root >= 9 && root <= 13);
+    if (statement) {
+        const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
+        if (!a3 || !ev->source || strncmp(ev->source, a3, 3)) return 0;
+    }
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
         ev->location.from = "article";

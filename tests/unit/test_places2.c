@@ -153,6 +153,11 @@ static void anaphora(void **state)
         "Nigeria/NGA/country");
     LOC("Fighting erupted in Sudan's Darfur region in April. Militias attacked villages across "
         "the region on Sunday.", "Militias", "190", "SDNREB", "SDNCVL", "Darfur/SDN/conflict_region");
+    /* a statement is where its speaker is, not the article's scene */
+    LOC("Russian forces shelled Mariupol on Wednesday. Russia blamed Ukraine.", "blamed", "112",
+        "RUS", "UKR", "none");
+    LOC("Russian forces shelled Mariupol on Wednesday. Ukraine blamed Russia.", "blamed", "112",
+        "UKR", "RUS", "Ukraine/UKR/country");
     /* "the city council", "the country's president": not places */
     LOC("Russian missiles struck Kharkiv on Monday. The city council condemned Russia.",
         "condemned", "111", "UKRGOV", "RUS", "Ukraine/UKR/country");
