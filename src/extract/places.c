@@ -55,7 +55,7 @@ static const char *const MODIFIER[] = {
     "coastline", "contested", "countryside", "county", "desert", "disputed", "district",
     "downtown", "east", "eastern", "eastern-most", "edge", "embattled", "enclave", "far",
     "front-line", "frontline", "government-held", "governorate", "hamlet", "heart", "held", "holy",
-    "industrial", "island", "islands", "key", "kurdish-held", "militant-held", "mountain",
+    "industrial", "island", "islands", "key", "kibbutz", "kurdish-held", "militant-held", "mountain",
     "mountainous", "much", "nearby", "neighborhood", "neighboring", "neighbourhood",
     "neighbouring", "north", "north-east", "north-eastern", "north-west", "north-western",
     "northeast", "northeastern", "northern", "northernmost", "northwest", "northwestern", "oblast",
