@@ -174,6 +174,13 @@ static int count_phrase(const dyad_token *t, int i, int n, int i0, int depth, in
         }
         if (kd == K_OTHER) return 0;
         const char *w = T(t, j);
+        /* "Twelve people, including five children, were killed": the
+         * parenthetical part is inside the count */
+        if (!strcmp(w, ",") && (is(t, j + 1, n, "including") || is(t, j + 1, n, "among"))) {
+            int q = j + 2;
+            while (q < n && q < j + 10 && !is(t, q, n, ",")) q++;
+            if (q < n && is(t, q, n, ",")) { j = q; k--; continue; }
+        }
         if ((!strcmp(w, "and") || !strcmp(w, ",")) && depth < 3) {
             long v2;
             int k2, e = count_phrase(t, j + 1, n, i0, depth + 1, &k2, &v2);

@@ -253,6 +253,8 @@ static void ranges(void **state)
     assert_int_equal(killed("Missiles struck Kyiv, killing 20 to 30 people.", "struck"), 20);
     assert_int_equal(killed("Missiles struck Kyiv, killing at least 12 people.", "struck"), 12);
     assert_int_equal(killed("Missiles struck Kyiv. Up to 15 people were killed.", "struck"), 15);
+    assert_int_equal(killed("Missiles struck Kyiv. Twelve people, including five children, were "
+                            "killed.", "struck"), 12);
     assert_int_equal(killed("Three soldiers and two civilians were killed when missiles struck "
                             "Kyiv.", "struck"), 5);
 }
