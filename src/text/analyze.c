@@ -144,7 +144,9 @@ int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *tex
     if (!text) len = 0;
     if (len > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     size_t nlen;
-    char *norm = dyad_utf8_normalize(arena, text ? text : "", len, &nlen);
+    const char *plain = dyad_markup_strip(arena, text ? text : "", len, &len);
+    if (!plain) return DYAD_ENOMEM;
+    char *norm = dyad_utf8_normalize(arena, plain, len, &nlen);
     if (!norm) return DYAD_ENOMEM;
     if (nlen > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     out->norm = norm;
