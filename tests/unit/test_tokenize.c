@@ -209,6 +209,20 @@ static void test_markup(void **state)
     assert_int_equal(t.nsent, 2);
 }
 
+/* In a sentence in capitals ordinary words lose their capitals; names keep them. */
+static void test_shouted(void **state)
+{
+    fixture *fx = *state;
+    dyad_text t;
+    toks k = run(fx, "PRESIDENT ZELENSKYY URGED ALLIES TO SEND WEAPONS", &t);
+    assert_int_equal(k.n, 7);
+    assert_false(k.t[2]->flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS));     /* URGED */
+    assert_string_equal(k.t[2]->lemma, "urge");
+    assert_true(k.t[1]->flags & DYAD_TOK_ALLCAPS);                       /* ZELENSKYY */
+    k = run(fx, "The NATO summit opened.", &t);
+    assert_true(k.t[1]->flags & DYAD_TOK_ALLCAPS);                       /* not shouted */
+}
+
 static void test_nul_bytes(void **state)
 {
     fixture *fx = *state;
@@ -328,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_markup),
+        cmocka_unit_test(test_shouted),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_long_input),
