@@ -36,8 +36,23 @@ static int new_clause(dyad_coder *c, sent_state *st, int kind, int start)
     cl->kind = kind;
     cl->s = start;
     cl->e = start;
-    cl->antecedent = cl->prev = cl->subject = cl->report_tok = -1;
+    cl->antecedent = cl->prev = cl->parent = cl->subject = cl->report_tok = -1;
     return st->nc++;
+}
+
+/* The clause a verb coordinated at token i ("and warned") shares its subject
+ * with: the current clause, except after ", and" closing a subordinate or
+ * relative clause, where the verb continues the clause that opened it:
+ * "China accused the U.S. after a U.S. destroyer sailed through, and warned
+ * Washington" — China warned, not the destroyer. */
+static int coordinated_with(const sent_state *st, int cur, int i)
+{
+    if (i == 0 || strcmp(st->s->tok[i - 1].text, ",")) return cur;
+    int k = cur;
+    for (int depth = 0; depth < 8 && k >= 0 && st->c[k].parent >= 0 &&
+                        (st->c[k].kind == C_SUB || st->c[k].kind == C_REL); depth++)
+        k = st->c[k].parent;
+    return k;
 }
 
 static int in_group_gap(const sent_state *st, int i)
@@ -119,6 +134,7 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
         } else if (!inside && (ti->cls & W_SUBORD) && !(ti->cls & W_REL)) {
             int k = new_clause(c, st, C_SUB, i + 1);
             st->c[k].irreal = (ti->cls & W_COND) != 0;
+            st->c[k].parent = cur;
             if (i == 0 || is_punct(st, i - 1, ",")) ret = (st->c[cur].kind == C_SUB && ret >= 0) ? ret : cur;
             cur = k;
         } else if (!inside && (ti->cls & W_REL)) {
@@ -133,13 +149,14 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             } else {
                 int k = new_clause(c, st, C_REL, i + 1);
                 st->c[k].antecedent = ante;
+                st->c[k].parent = cur;
                 if (is_punct(st, i - 1, ",")) ret = cur;
                 cur = k;
             }
         } else if (!inside && (ti->cls & W_CONJ) && !in_group_gap(st, i)) {
             if (verbish(st, i + 1)) {
                 int k = new_clause(c, st, C_COORD, i + 1);
-                st->c[k].prev = cur;
+                st->c[k].prev = coordinated_with(st, cur, i);
                 cur = k;
                 ret = -1;
             } else if (is_punct(st, i - 1, ",") || !strcmp(tk->lower, "but")) {

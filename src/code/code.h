@@ -87,6 +87,7 @@ typedef struct clause {
     int kind;                   /* C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING */
     int antecedent;             /* C_REL: mention the relative pronoun refers to, -1 */
     int prev;                   /* C_COORD: clause whose subject is inherited, -1 */
+    int parent;                 /* C_SUB, C_REL: the clause it was opened in, -1 */
     int irreal;                 /* if/unless clause */
     int subject;                /* group of the subject once found, -1 */
     int report_tok;             /* C_REPORTING: the reporting verb token */
