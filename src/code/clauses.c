@@ -67,6 +67,18 @@ static int is_punct(const sent_state *st, int i, const char *p)
     return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].text, p);
 }
 
+/* The comma of an attribution after a quotation: token i is ",", or closes a
+ * quotation that ends in , ? or ! ('"...," Lavrov said', '"Why?" he asked').
+ * Returns the comma's index (the quote's for ? and !), or -1. */
+static int attribution_comma(const sent_state *st, int i)
+{
+    if (is_punct(st, i, ",")) return i;
+    if (i < 1 || !(st->s->tok[i].flags & DYAD_TOK_PUNCT)) return -1;
+    const char *q = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].text;
+    if (strcmp(q, "\"") && strcmp(q, "'")) return -1;
+    return is_punct(st, i - 1, ",") || is_punct(st, i - 1, "?") || is_punct(st, i - 1, "!") ? i : -1;
+}
+
 /* Does token j start a verb group? */
 static int verbish(const sent_state *st, int j)
 {
@@ -181,10 +193,10 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             }
             /* "..., X said" or "..., said X": the attribution is its own clause */
             int sp_start = -1;
-            if (g >= 0 && !is_punct(st, i - 1, ",")) {
+            if (g >= 0 && attribution_comma(st, i - 1) < 0) {
                 int gs = st->g[st->m[g].group].s;
-                if (is_punct(st, gs - 1, ",") && gs - 1 > 0) sp_start = gs - 1;
-            } else if (is_punct(st, i - 1, ",") && i + 1 < ntok && st->ti[i + 1].mention >= 0) {
+                if (gs - 1 > 0) sp_start = attribution_comma(st, gs - 1);
+            } else if (attribution_comma(st, i - 1) >= 0 && i + 1 < ntok && st->ti[i + 1].mention >= 0) {
                 sp_start = i - 1;
             }
             if (sp_start >= 0) {
