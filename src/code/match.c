@@ -547,6 +547,28 @@ static int opens_clause(const sent_state *st, int from, int cl)
     return 1;
 }
 
+/* "a Russian missile strike on Kyiv", "Israeli shelling of Gaza": in a pattern of material
+ * conflict, "SRC 's" (element k is the 's) also matches a country adjective or attributive
+ * country name right before the noun, as "Russia's missile strike on Kyiv" would. */
+static int poss_after_slot(const dyad_coder *c, const dyad_pattern *p, const dyad_pelem *el, int k)
+{
+    const dyad_pelem *e = &el[k];
+    return k >= 1 && (el[k - 1].kind == DYAD_EL_SRC || el[k - 1].kind == DYAD_EL_TGT) && e->nalt == 1
+           && e->kind == DYAD_EL_WORD && !(e->flags & DYAD_EL_OPT)
+           && dyad_dict_alts(c->ctx->dict, e)[0] == c->ctx->w_poss
+           && atoi((char[3]){ p->code[0], p->code[1], 0 }) >= 18;
+}
+
+static int adjective_for_poss(const dyad_coder *c, const sent_state *st, const mstate *ms,
+                              const dyad_pelem *el, int k, int pos)
+{
+    if (!poss_after_slot(c, ms->p, el, k)) return 0;
+    int i = pos - 1;
+    if (!same_clause(st, i, ms->clause) || st->ti[i].mention < 0 || st->ti[pos].low == c->ctx->w_poss) return 0;
+    const mention *m = &st->m[st->ti[i].mention];
+    return m->e == pos && m->country_only;
+}
+
 static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *el, int head,
                    int k, int pos, const vgroup *vg, int passive)
 {
@@ -558,7 +580,8 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
     case DYAD_EL_SET:
         if (same_clause(st, pos - 1, ms->clause) && word_match(d, e, st, pos - 1)
             && match_l(c, st, ms, el, head, k - 1, pos - 1, vg, passive)) return 1;
-        if (e->flags & DYAD_EL_OPT) return match_l(c, st, ms, el, head, k - 1, pos, vg, passive);
+        if ((e->flags & DYAD_EL_OPT) || adjective_for_poss(c, st, ms, el, k, pos))
+            return match_l(c, st, ms, el, head, k - 1, pos, vg, passive);
         return 0;
     case DYAD_EL_SKIP:
         for (int n = 0; n <= e->skip; n++) {
@@ -617,7 +640,13 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
     const bind *b = el[0].kind == DYAD_EL_SRC ? &ms->src : &ms->tgt;
     if (!b->n) return 0;
     int s = st->m[b->m[0]].s, j = s - 1;
-    if (j < 0 || st->ti[j].clause != ms->clause) return 0;
+    if (j > 0 && (st->ti[j].cls & W_DET)) j--;            /* "condemned the Russian strike on" */
+    if (j < 0) return 0;
+    /* "since/after/despite the Russian invasion of Ukraine, ...": background */
+    if ((st->ti[j].cls & W_SUBORD) || is_word(st, j, "since") || is_word(st, j, "during")
+        || is_word(st, j, "despite") || is_word(st, j, "following") || is_word(st, j, "throughout"))
+        return 1;
+    if (st->ti[j].clause != ms->clause) return 0;
     /* nor one inside a prepositional phrase: "in response to Russia's invasion of Ukraine",
      * "against Trump's recognition of Jerusalem" name the event as background */
     return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED))
@@ -637,6 +666,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
+        if (poss_after_slot(c, p, el, k)) continue;        /* may be an adjective (above) */
         int any = (el[k].sig & st->sig) != 0;
         if (any) {
             const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
