@@ -43,7 +43,8 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
       "later earlier now first finally jointly formally officially openly publicly immediately "
       "subsequently briefly quickly reportedly apparently once", W_ADV },
     { "he she him", W_PRON_PERS },
-    { "with to between and against on at in of from for by into over near amid", W_PREP },
+    { "with to between and against on at in of from for by into over near amid toward towards "
+      "across onto upon", W_PREP },
     { "refuse decline fail", W_REFUSE },
     { "monday tuesday wednesday thursday friday saturday sunday weekend today yesterday tonight "
       "week month year morning evening night afternoon last on in early late earlier later "

@@ -69,6 +69,7 @@ typedef struct mstate {
     bind src, tgt;
     int end;                /* one past the last token matched */
     int sym_open;           /* sym pattern may stop before TGT */
+    char other_side[4];     /* TGT left implicit: the other side of the conflict (conflict_stop) */
     subj_cache *sc;
 } mstate;
 
@@ -175,6 +176,34 @@ static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     }
     ms->end = pos;
     return 1;
+}
+
+/* "Russia launched 40 drones and six missiles overnight": in an article about a conflict
+ * (the latest pair of sides, discourse.c), an attack (18-20) by one side whose clause names
+ * no target hits the other side. Only where the clause ends or a time phrase follows (a
+ * place would say where: "struck targets in Syria" is not the other side), and only for a
+ * source that is one of the two sides. */
+static int conflict_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || (ms->p->flags & DYAD_PAT_SYM) || ms->src.n != 1 || ms->tgt.n || !c->has_pair) return 0;
+    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
+        && !is_word(st, pos, "overnight") && !dyad_time_phrase(st, pos, ms->clause)) return 0;
+    for (int q = k; q < ms->nel; q++) {
+        const dyad_pelem *e = &ms->el[q];
+        if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
+        if (e->kind == DYAD_EL_WORD && all_prep(c, e)) continue;
+        return 0;
+    }
+    const mention *sm = &st->m[ms->src.m[0]];
+    if (!sm->code || strlen(sm->code) < 3 || dyad_countryless(sm)) return 0;
+    for (int side = 0; side < 2; side++) {
+        if (strncmp(c->pair[side], sm->code, 3) || !strncmp(c->pair[1 - side], sm->code, 3)) continue;
+        snprintf(ms->other_side, sizeof ms->other_side, "%.3s", c->pair[1 - side]);
+        ms->end = pos;
+        return 1;
+    }
+    return 0;
 }
 
 /* Members of mention mi's group from mi on (right slot): count available. */
@@ -407,7 +436,7 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
             pe = dyad_time_phrase(st, pos, ms->clause);
             if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
         }
-        return sym_stop(c, st, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos) || conflict_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
         for (int n = 0, free_ = 0; n <= e->skip + free_ && n < e->skip + 8; n++) {
             if (n > 0) {
@@ -436,7 +465,7 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     case DYAD_EL_SRC:
     case DYAD_EL_TGT:
         if (slot_r(c, st, ms, k, pos, e->kind == DYAD_EL_SRC ? &ms->src : &ms->tgt)) return 1;
-        return sym_stop(c, st, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos) || (e->kind == DYAD_EL_TGT && conflict_stop(c, st, ms, k, pos));
     case EL_BYSRC:
         for (int n = 0; n <= 4; n++) {
             int t = pos + n;
@@ -661,6 +690,9 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
+    /* "in March 2021", "on Sunday": a capitalised month or day inside a sentence is a date */
+    if ((st->s->tok[h].flags & DYAD_TOK_CAP) && !(st->s->tok[h].flags & DYAD_TOK_SENT_START)
+        && (st->ti[h].cls & W_TIME)) return 0;
     /* "the talks", "an attack": after a determiner the head is a noun, not the verb of a
      * subject (nominal patterns name their 's or words instead of a subject slot) */
     if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
@@ -675,7 +707,10 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
             any = 0;
             for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
         }
-        if (!any && !((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k]))) return 0;   /* sym_stop may skip prepositions */
+        /* sym_stop and conflict_stop may leave out the prepositions before TGT */
+        int open_tgt = (p->flags & DYAD_PAT_SYM) || (c->has_pair && p->code[0] == '2')
+                       || (c->has_pair && p->code[0] == '1' && p->code[1] >= '8');
+        if (!any && !(open_tgt && all_prep(c, &el[k]))) return 0;
     }
     if ((el[H].flags & DYAD_EL_PREFIX) && !word_match(d, &el[H], st, h)) return 0;
     int left_slot = -1, right_tgt = -1;
@@ -846,7 +881,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         else { dyad_trace(c, "  not coded: negated (%s)", vg.why); return 0; }
     }
     if (!ms->src.n && !(p->flags & DYAD_PAT_NOSRC)) { dyad_trace(c, "  not coded: no source actor"); return 0; }
-    if (!ms->tgt.n && !(p->flags & DYAD_PAT_NOTGT) && !((p->flags & DYAD_PAT_SYM) && ms->src.n >= 2)) {
+    if (!ms->tgt.n && !(p->flags & DYAD_PAT_NOTGT) && !((p->flags & DYAD_PAT_SYM) && ms->src.n >= 2)
+        && !ms->other_side[0]) {
         dyad_trace(c, "  not coded: no target actor");
         return 0;
     }
@@ -889,6 +925,17 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         const mention *sm = ms->src.n ? &st->m[ms->src.m[i]] : NULL;
         if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
         char self[16];
+        if (!ms->tgt.n && sm && ms->other_side[0]) {
+            mention tm;
+            memset(&tm, 0, sizeof tm);
+            tm.s = tm.e = -1;
+            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
+            tm.code = dyad_arena_strdup(&c->arena, ms->other_side);
+            tm.name = "";
+            dyad_trace(c, "  no stated target: the other side of the article's conflict, %s", tm.code);
+            if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            continue;
+        }
         if (!ms->tgt.n && sm && sm->code && !dyad_countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
             && strncmp(sm->code, "IMG", 3) && dyad_self_target(p->code, sm->code, self)) {
             /* (decided on the pattern's own code: "refused to resign" 1231 is domestic too) */
