@@ -597,7 +597,14 @@ static int adjective_for_poss(const dyad_coder *c, const sent_state *st, const m
     int i = pos - 1;
     if (!same_clause(st, i, ms->clause) || st->ti[i].mention < 0 || st->ti[pos].low == c->ctx->w_poss) return 0;
     const mention *m = &st->m[st->ti[i].mention];
-    return m->e == pos && m->country_only;
+    if (m->e != pos || !m->country_only) return 0;
+    /* only as a subject: "(On Monday,) a Russian strike on Kyiv killed ..."; after a verb or a
+     * preposition ("the film depicts the Soviet invasion of Afghanistan") it names an event
+     * the sentence does not report */
+    int j = m->s - 1;
+    if (j >= 0 && (st->ti[j].cls & W_DET)) j--;
+    return j < 0 || st->ti[j].clause != ms->clause || (st->s->tok[j].flags & DYAD_TOK_PUNCT)
+           || (st->ti[j].cls & W_TIME);
 }
 
 static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *el, int head,

@@ -84,6 +84,17 @@ int dyad_amount_tail(const sent_state *st, int t)
 
 /* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
  * forms hypothetical too. */
+int dyad_sentence_question(const sent_state *st)
+{
+    /* the last token that is not a closing quote or bracket */
+    for (int i = st->s->ntok - 1; i >= 0; i--) {
+        const char *w = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].text;
+        if (!strcmp(w, "\"") || !strcmp(w, "'") || !strcmp(w, ")") || !strcmp(w, "]")) continue;
+        return !strcmp(st->s->tok[i].text, "?");
+    }
+    return 0;
+}
+
 int dyad_sentence_irreal(const sent_state *st)
 {
     /* (if/unless only: a "that" complement of hope/deny is irreal itself but conditions nothing) */
