@@ -195,6 +195,7 @@ int dyad_amount_tail(const sent_state *st, int t);              /* t continues a
 int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
 int dyad_sentence_question(const sent_state *st);               /* it ends with "?" */
+int dyad_headline_case(const sent_state *st);                   /* title case or capitals */
 
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 

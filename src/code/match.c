@@ -776,6 +776,21 @@ static int descriptive_relative(const sent_state *st, int h, const vgroup *vg)
     return n > 2 && t->lower[n - 1] == 's' && t->lemma && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING));
 }
 
+/* "Iran supports Hezbollah", "Qatar hosts a U.S. base": a lone present-tense verb after its
+ * subject describes a standing relation; news copy tells its events in the past ("supported",
+ * "has hosted"). Headlines, in capitals or title case, tell events in the present. */
+static int descriptive_present(const sent_state *st, int h, const vgroup *vg, const dyad_pattern *p,
+                               const dyad_pelem *el)
+{
+    if (vg->modal || vg->infinitive || vg->neg || vg->s != h || (st->ti[h].cls & W_REPORT)) return 0;
+    if (p->head < 1 || el[p->head - 1].kind != DYAD_EL_SRC) return 0;
+    const dyad_token *t = &st->s->tok[h];
+    size_t n = strlen(t->lower);
+    if (!(n > 3 && t->lower[n - 1] == 's' && t->lower[n - 2] != 's' && t->lemma
+          && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING)))) return 0;
+    return !dyad_headline_case(st);
+}
+
 /* "warned that Russia would ...", "pledged that it will ...": the "that" complement of a
  * commitment or threat verb states the promise or threat (a future in it is coded like "said it
  * would"), unlike the complement of "hope/deny/fear". */
@@ -851,6 +866,10 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
     if (descriptive_relative(st, h, &vg)) {
         dyad_trace(c, "  not coded: a present-tense relative clause describes its antecedent (\"Iran, which backs ...\")");
+        return 0;
+    }
+    if (descriptive_present(st, h, &vg, p, dyad_dict_elems(d, p))) {
+        dyad_trace(c, "  not coded: a present-tense verb describes a standing relation (\"Iran supports ...\")");
         return 0;
     }
     const char *code = p->code;

@@ -84,6 +84,24 @@ int dyad_amount_tail(const sent_state *st, int t)
 
 /* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
  * forms hypothetical too. */
+int dyad_headline_case(const sent_state *st)
+{
+    /* every word but short function words starts with a capital: "RUSSIA CRITICISES
+     * UKRAINE", "Russia Criticises Ukraine Over Strikes" */
+    int words = 0;
+    for (int i = 0; i < st->s->ntok; i++) {
+        const dyad_token *t = &st->s->tok[i];
+        if (t->flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM)) continue;
+        unsigned char c0 = (unsigned char)t->text[0];
+        if (c0 >= 'a' && c0 <= 'z') {
+            if (st->ti[i].cls & (W_DET | W_PREP | W_CONJ)) continue;
+            return 0;
+        }
+        words++;
+    }
+    return words >= 2;
+}
+
 int dyad_sentence_question(const sent_state *st)
 {
     /* the last token that is not a closing quote or bracket */
