@@ -55,6 +55,19 @@ static int coordinated_with(const sent_state *st, int cur, int i)
     return k;
 }
 
+/* A reporting noun right after a verb of denial ("denied reports that it had deployed
+ * troops", "dismissed claims that ..."): what follows is what was denied, not reported. */
+static int denial_object(const sent_state *st, int i)
+{
+    static const char *const denials[] = { "deny", "dismiss", "reject", "refute", "dispute", "rebuff",
+                                           "downplay", "rubbish", "brush" };
+    if (i < 1 || st->ti[i - 1].mention >= 0) return 0;
+    const char *lem = st->s->tok[i - 1].lemma ? st->s->tok[i - 1].lemma : st->s->tok[i - 1].lower;
+    for (size_t k = 0; k < sizeof denials / sizeof *denials; k++)
+        if (!strcmp(lem, denials[k])) return 1;
+    return 0;
+}
+
 static int in_group_gap(const sent_state *st, int i)
 {
     for (int g = 0; g < st->ng; g++)
@@ -177,6 +190,8 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             }
         } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)
                    && !(i > 0 && (st->ti[i - 1].cls & W_DET))       /* "the claim" is a noun */
+                   /* so is the object of a denial: "denied reports that", "dismissed claims that" */
+                   && !denial_object(st, i)
                    && !(i + 1 < ntok && st->ti[i + 1].low == c->ctx->w_of)) {   /* so is "state of" */
             int g = mention_before(st, i + 0);
             /* "..., saying (that) ...": a participle opens its own reporting clause and
