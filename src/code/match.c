@@ -100,7 +100,9 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         else if (adverbish(st, j)) { }
         else if (st->ti[j].low == c->ctx->w_to && !vg->be && !vg->modal && !aux) {
             int g = j - 1;
-            while (g >= 0 && adverbish(st, g)) g--;
+            /* "agreed on Friday to ...": adverbs and a time phrase may stand before "to" */
+            while (g >= 0 && j - g <= 4 && st->ti[g].mention < 0
+                   && (adverbish(st, g) || (st->ti[g].cls & W_TIME) || (st->s->tok[g].flags & DYAD_TOK_NUM))) g--;
             if (g >= 0 && st->ti[g].clause == cl && (st->ti[g].cls & W_REFUSE) && st->ti[g].mention < 0) {
                 vg->neg = 1;
                 vg->why = "refused/failed to";
@@ -161,13 +163,25 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
 static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
-    /* only where the clause ends or a place/time/topic phrase follows: "met in Sochi", "met on
-     * Monday", "traded accusations over ...", but not "called for a ceasefire" */
+    /* only where the clause ends, "and" goes on, or a place/time/topic phrase follows: "met in
+     * Sochi", "met on Monday", "traded accusations over ...", "restore relations and reopen
+     * embassies", but not "called for a ceasefire" */
     if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
-        && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
+        && !(st->ti[pos].cls & (W_TIME | W_ADV | W_CONJ)) && !(st->ti[pos].f & T_LY)
         && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
         && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")
         && !dyad_time_phrase(st, pos, ms->clause)) return 0;
+    /* "agreed on Friday to re-establish relations": after a verb of commitment the time
+     * phrase is followed by what they agreed to do, not the end of a mutual act */
+    int q = pos;
+    for (int n = 0; n < 3; n++) {
+        int pe = dyad_time_phrase(st, q, ms->clause);
+        if (pe <= 0) pe = dyad_place_phrase(st, q, ms->clause);
+        if (pe <= 0) break;
+        q = pe;
+    }
+    if (is_word(st, q, "to") && q + 1 < st->s->ntok && st->ti[q + 1].mention < 0
+        && (st->ti[ms->sc->head].cls & W_COMMIT)) return 0;    /* (not "met in Caracas to discuss") */
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -353,6 +367,19 @@ static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
     return 0;
 }
 
+/* A lower-case modifier of the actor that follows: a hyphenated word ("pro-democracy leader
+ * Aung San Suu Kyi", "anti-government protesters") or a participle used as an adjective
+ * ("jailed opposition leader", "ousted president"), with the actor starting within two words. */
+static int lower_premodifier(const sent_state *st, int p, int cl)
+{
+    const dyad_token *t = &st->s->tok[p];
+    if (st->ti[p].cls || (t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) return 0;
+    int near = 0;
+    for (int q = p + 1; q <= p + 2 && !near; q++) near = same_clause(st, q, cl) && st->ti[q].mention >= 0;
+    if (!near) return 0;
+    return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0);
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
@@ -367,6 +394,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
                        && same_clause(st, p + 1, ms->clause) && st->ti[p + 1].mention >= 0 && st->m[st->ti[p + 1].mention].s == p + 1
                        && st->ti[p + 1].low != c->ctx->w_poss;
         if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || dyad_sponsor_mod(st, p) || modifier
+            || lower_premodifier(st, p, ms->clause)
             || (st->ti[p].low == c->ctx->w_of && quant_before)
             || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
             p++;
