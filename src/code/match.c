@@ -48,6 +48,7 @@ typedef struct vgroup {
     int future;             /* every modal is will/would/shall ('ll): future or intended */
     int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
     int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
+    int caused;             /* "prompting NATO to suspend": the infinitive happened */
     const char *why;
 } vgroup;
 
@@ -83,6 +84,27 @@ static int adverbish(const sent_state *st, int i)
     return (st->ti[i].cls & W_ADV) || ((st->ti[i].f & T_LY) && st->ti[i].mention < 0);
 }
 
+static const char *const causative_verbs[] = { "prompt", "force", "compel", "cause", "oblige", "spur", "lead", NULL };
+
+static int lemma_in(const sent_state *st, int i, const char *const *list)
+{
+    const dyad_token *t = &st->s->tok[i];
+    const char *lem = t->lemma ? t->lemma : t->lower;
+    for (int k = 0; list[k]; k++) if (!strcmp(lem, list[k])) return 1;
+    return 0;
+}
+
+/* "prompting NATO to suspend", "forced Russia to withdraw": g ends the object of a causative
+ * verb; the infinitive tells what the object then did. */
+static int causative_object(const sent_state *st, int g, int cl)
+{
+    if (g < 0 || st->ti[g].clause != cl || st->ti[g].mention < 0) return 0;
+    int v = st->m[st->ti[g].mention].s - 1;
+    while (v >= 0 && (st->ti[v].cls & W_DET)) v--;
+    return v >= 0 && st->ti[v].clause == cl && st->ti[v].mention < 0 && lemma_in(st, v, causative_verbs)
+           && (st->ti[v].f & (T_ED | T_ING | T_VERBFORM));
+}
+
 static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
 {
     memset(vg, 0, sizeof *vg);
@@ -112,6 +134,7 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
             vg->infinitive = 1;
             vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
             vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
+            vg->caused = causative_object(st, g, cl);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
         }
@@ -902,7 +925,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     }
     const char *code = p->code;
     int intent = 0;
-    if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
+    if (vg.caused && !vg.modal && !st->c[ti->clause].irreal)
+        dyad_trace(c, "  caused (\"prompting/forcing X to ...\"): the infinitive happened");
+    else if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
         /* a promise, plan or threat ("will provide", "said it would send", "agreed/vowed to
          * V") is coded as CAMEO's intent (03x) or threat (13x) of the action (modality.c);
          * hypotheticals ("could", "may") and conditions ("if") are not */
