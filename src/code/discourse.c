@@ -393,8 +393,48 @@ static mention *grow_for_pronoun(dyad_coder *c, sent_state *st)
 /* In a reported clause "it", "they", "its X", "their X" are the speaker's:
  * "Azerbaijan said Armenian troops shelled its positions". Mentions are
  * appended (with a group of their own) so existing indexes stay valid. */
+/* "Iraq's prime minister said Iran had informed him": an object pronoun in reported speech
+ * is the speaker when the speaker is a person (resolved before the clauses were known, it
+ * took a person of an earlier sentence). */
+static mention *grow_for_pronoun(dyad_coder *c, sent_state *st);
+
+static void reported_object_pronouns(dyad_coder *c, sent_state *st)
+{
+    int sp = -2;
+    for (int i = 0; i < st->s->ntok; i++) {
+        int mi = st->ti[i].mention;
+        if ((mi >= 0 && st->m[mi].kind != M_PRONOUN) || !(st->ti[i].cls & W_PRON_OBJ)
+            || st->c[st->ti[i].clause].kind != C_REPORTED) continue;
+        if (sp == -2) sp = speaker_of(st);
+        if (sp < 0 || !st->m[sp].person || !st->m[sp].code || sp == mi) return;
+        if (mi < 0) {                     /* no earlier person: a new one-word mention */
+            mention *nm = grow_for_pronoun(c, st);
+            if (!nm) return;
+            memset(nm, 0, sizeof *nm);
+            nm->s = i; nm->e = i + 1;
+            nm->actor = nm->agent = nm->resolved_from = -1;
+            nm->agent_s = nm->agent_e = nm->shadow = nm->shadow_of = -1;
+            nm->kind = M_PRONOUN;
+            nm->person = 1;
+            nm->name = dyad_span_text(c, st, i, i + 1);
+            nm->group = st->ng;
+            st->g[st->ng] = (group){ .first = st->nm, .n = 1, .s = i, .e = i + 1, .m = { st->nm } };
+            st->ti[i].mention = mi = st->nm;
+            st->nm++;
+            st->ng++;
+        }
+        mention *m = &st->m[mi];
+        m->code = st->m[sp].code;
+        m->role = st->m[sp].role;
+        m->how = dyad_arena_printf(&c->arena, "'%s' in reported speech refers to the speaker '%s'", m->name,
+                                   st->m[sp].name);
+        dyad_trace(c, "actor: '%s' = %s  [%s]", m->name, m->code, m->how);
+    }
+}
+
 void dyad_resolve_reported(dyad_coder *c, sent_state *st)
 {
+    reported_object_pronouns(c, st);
     int sp = -1, looked = 0;
     for (int i = 0; i < st->s->ntok; i++) {
         if (st->ti[i].mention >= 0 || st->c[st->ti[i].clause].kind != C_REPORTED) continue;
