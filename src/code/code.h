@@ -151,7 +151,7 @@ struct dyad_coder {
     int nevents;
     /* the article's latest events (source code, root) for implicit targets ("condemned the
      * attack" = the attack's source; match.c) */
-    struct { char src[32]; char root[3]; } evs[8];   /* copies: sentence state is reset */
+    struct { char src[32]; char root[3]; int sent, verb; } evs[8];   /* copies: sentence state is reset */
     int nevs;
     /* dedupe of events within a sentence */
     struct { const char *s, *t; char code[5]; } seen[64];

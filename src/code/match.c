@@ -310,6 +310,30 @@ static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " move decision ", "" },          /* the latest event of any kind */
 };
 
+/* A shadow mention over tokens [s, e) standing for actor `code`; its index, or -1. */
+static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char *code)
+{
+    int used = st->nm + st->nshadow;
+    if (used >= st->capm) {
+        int nc = st->capm * 2 + 8;
+        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+        if (!nm) return -1;
+        memcpy(nm, st->m, (size_t)used * sizeof *nm);
+        st->m = nm;
+        st->capm = nc;
+    }
+    mention *m = &st->m[used];
+    memset(m, 0, sizeof *m);
+    m->s = s;
+    m->e = e;
+    m->code = dyad_arena_strdup(&c->arena, code);
+    m->name = dyad_span_text(c, st, s, e);
+    m->kind = M_ACTOR;
+    m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+    st->nshadow++;
+    return used;
+}
+
 static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
@@ -325,28 +349,21 @@ static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int
             if (!strstr(event_nouns[e].nouns, w)) continue;
             for (int i = c->nevs - 1; i >= 0; i--) {
                 if (event_nouns[e].roots[0] && !strstr(event_nouns[e].roots, c->evs[i].root)) continue;
-                int used = st->nm + st->nshadow;
-                if (used >= st->capm) {
-                    int nc = st->capm * 2 + 8;
-                    mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
-                    if (!nm) return 0;
-                    memcpy(nm, st->m, (size_t)used * sizeof *nm);
-                    st->m = nm;
-                    st->capm = nc;
+                /* the latest such event, with all its sources ("U.S. and British forces
+                 * launched air strikes ... Saddam denounced the attack") */
+                b->n = 0;
+                for (int j = i; j >= 0 && b->n < 8; j--) {
+                    if (j < i && (c->evs[j].sent != c->evs[i].sent || c->evs[j].verb != c->evs[i].verb
+                                  || strcmp(c->evs[j].root, c->evs[i].root))) continue;
+                    int dup = 0;
+                    for (int q2 = 0; q2 < b->n; q2++) dup |= !strcmp(st->m[b->m[q2]].code, c->evs[j].src);
+                    if (dup) continue;
+                    int used = event_mention(c, st, p, q + 1, c->evs[j].src);
+                    if (used < 0) return 0;
+                    b->m[b->n++] = used;
+                    dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s",
+                               st->m[used].name, c->evs[j].root, st->m[used].code);
                 }
-                mention *m = &st->m[used];
-                memset(m, 0, sizeof *m);
-                m->s = p;
-                m->e = q + 1;
-                m->code = dyad_arena_strdup(&c->arena, c->evs[i].src);
-                m->name = dyad_span_text(c, st, p, q + 1);
-                m->kind = M_ACTOR;
-                m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
-                st->nshadow++;
-                b->n = 1;
-                b->m[0] = used;
-                dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s", m->name,
-                           c->evs[i].root, m->code);
                 if (match_r(c, st, ms, k + 1, q + 1)) return 1;
                 b->n = 0;
                 return 0;
