@@ -68,7 +68,8 @@ typedef struct mstate {
     int clause;
     bind src, tgt;
     int end;                /* one past the last token matched */
-    int sym_open;           /* sym pattern may stop before TGT */
+    int sym_open;           /* sym pattern may stop before TGT (second try, symmetric.c) */
+    int head;               /* the head token */
     subj_cache *sc;
 } mstate;
 
@@ -159,14 +160,11 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
 /* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
 static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
-    if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
-    /* only where the clause ends or a place/time/topic phrase follows: "met in Sochi", "met on
-     * Monday", "traded accusations over ...", but not "called for a ceasefire" */
-    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
-        && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
-        && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
-        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")
-        && !dyad_time_phrase(st, pos, ms->clause)) return 0;
+    if (!ms->sym_open || !(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
+    /* only where the clause ends or a place/time/topic phrase, a purpose infinitive or a
+     * participle follows: "met in Sochi", "met on Monday", "traded accusations over ...", "a
+     * partnership to counter China", but not "called for a ceasefire" (symmetric.c) */
+    if (!dyad_sym_open_end(st, pos, ms->clause, pos > ms->head + 1)) return 0;
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -407,12 +405,15 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         }
         return sym_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
-        for (int n = 0, free_ = 0; n <= e->skip + free_ && n < e->skip + 8; n++) {
+        for (int n = 0, free_ = 0, item = 0, seps = 0; n <= e->skip + free_ && n < e->skip + 20; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
                 if (!same_clause(st, t, ms->clause)) break;
-                /* an amount counts as one word: "$ 5 billion" */
+                /* an amount counts as one word: "$ 5 billion"; each item of a list may use the
+                 * whole skip: "31 Abrams tanks, 20 Bradley fighting vehicles and ammunition" */
                 if (dyad_amount_tail(st, t)) free_++;
+                else if (dyad_list_sep(st, t) && seps < 4) { free_ += item + 1; item = 0; seps++; }
+                else item++;
                 /* "..." skips words, and role nouns with no country ("joint military exercises"),
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
@@ -670,7 +671,14 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
             ms.nel = n;
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
-        if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        ms.head = h;
+        if (!match_r(c, st, &ms, 0, h + 1)) {
+            /* a sym pattern with a compound source may end before its TGT, but only when no
+             * full match exists ("shared intelligence on threats with Germany") */
+            if (!(p->flags & DYAD_PAT_SYM) || ms.src.n < 2) continue;
+            ms.sym_open = 1;
+            if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        }
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
