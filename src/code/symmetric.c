@@ -2,10 +2,10 @@
  * symmetric.c — two phrase tests for the matcher (match.c) that widen what a pattern spans:
  *
  * - where a `sym` pattern whose source is compound may end without its TGT: "Putin and Aliyev
- *   met", "... met in Sochi / on Monday", and now also before a purpose infinitive ("announced a
- *   security partnership to counter China") or a participle that describes the object ("held
- *   joint drills involving 20 warships", "signed a pact aimed at ...") — what follows is not
- *   a party to the event. The matcher tries a full match (with TGT) first and this open end
+ *   met", "... met in Sochi / on Monday / next month", "opened a joint investigation into ...",
+ *   and, after an object, before a purpose infinitive ("announced a security partnership to
+ *   counter China") or a participle that describes the object ("held joint drills involving 20
+ *   warships", "signed a pact aimed at ...") — what follows is not a party to the event. The matcher tries a full match (with TGT) first and this open end
  *   only when none exists (match.c, try_pattern);
  * - list separators inside a `...` skip: "sent 31 Abrams tanks, 20 Bradley fighting vehicles
  *   and ammunition to Ukraine" — each item of a coordinated noun list may use the whole skip
@@ -38,9 +38,12 @@ int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object)
 {
     if (pos >= st->s->ntok || !same_clause(st, pos, cl) || (st->s->tok[pos].flags & DYAD_TOK_PUNCT)) return 1;
     if ((st->ti[pos].cls & (W_TIME | W_ADV)) || (st->ti[pos].f & T_LY)) return 1;
-    static const char *const where[] = { "in", "at", "over", "amid", "during", "near", "as", "after", "following", "despite" };
+    static const char *const where[] = { "in", "at", "over", "amid", "during", "near", "as", "after", "following", "despite", "into" };
     for (size_t i = 0; i < sizeof where / sizeof where[0]; i++) if (is_word(st, pos, where[i])) return 1;
     if (dyad_time_phrase(st, pos, cl)) return 1;
+    /* "next month", "this year", "last week" */
+    if ((is_word(st, pos, "next") || is_word(st, pos, "this") || is_word(st, pos, "last"))
+        && same_clause(st, pos + 1, cl) && (st->ti[pos + 1].cls & W_TIME)) return 1;
     /* the rest only after an object: "agreed to boost" is a complement, "traded shelling" no stop */
     if (!after_object) return 0;
     /* "... to counter China": a purpose infinitive (a verb, not "to the region" / "to Kyiv") */
