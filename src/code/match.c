@@ -405,15 +405,14 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         }
         return sym_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
-        for (int n = 0, free_ = 0, item = 0, seps = 0; n <= e->skip + free_ && n < e->skip + 20; n++) {
+        for (int n = 0, used = 0, seps = 0; n < e->skip + 20; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
                 if (!same_clause(st, t, ms->clause)) break;
                 /* an amount counts as one word: "$ 5 billion"; each item of a list may use the
                  * whole skip: "31 Abrams tanks, 20 Bradley fighting vehicles and ammunition" */
-                if (dyad_amount_tail(st, t)) free_++;
-                else if (dyad_list_sep(st, t) && seps < 4) { free_ += item + 1; item = 0; seps++; }
-                else item++;
+                if (dyad_list_sep(st, t) && seps < 4) { used = 0; seps++; }
+                else if (!dyad_amount_tail(st, t) && ++used > e->skip) break;
                 /* "..." skips words, and role nouns with no country ("joint military exercises"),
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
