@@ -72,14 +72,17 @@ int dyad_time_phrase(const sent_state *st, int pos, int cl)
  * whole amount as one word. */
 int dyad_amount_tail(const sent_state *st, int t)
 {
-    static const char *const w = " million billion trillion thousand euros dollars pounds yuan yen rubles roubles ";
+    static const char *const w = " million billion trillion thousand euros euro dollars dollar pounds yuan yen rubles roubles ";
     if (t <= 0) return 0;
     const dyad_token *p = &st->s->tok[t - 1], *k = &st->s->tok[t];
     int prev_amount = (p->flags & DYAD_TOK_NUM) || !strcmp(p->text, "$") || !strcmp(p->text, "€") || !strcmp(p->text, "£");
     char b[48];
     snprintf(b, sizeof b, " %s ", k->lower);
+    char pb[48];
+    snprintf(pb, sizeof pb, " %s ", p->lower);
+    int prev_scale = strstr(" million billion trillion thousand ", pb) != NULL;   /* "billion euros" */
     return (prev_amount && ((k->flags & DYAD_TOK_NUM) || strstr(w, b)))
-           || (strstr(w, b) && (p->flags & DYAD_TOK_NUM));
+           || (strstr(w, b) && ((p->flags & DYAD_TOK_NUM) || prev_scale));
 }
 
 /* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
