@@ -193,6 +193,7 @@ int dyad_time_phrase(const sent_state *st, int pos, int cl);    /* one past "on 
 int dyad_amount_tail(const sent_state *st, int t);              /* t continues an amount ("$ 5 billion") */
 int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
+int dyad_aspectual(const sent_state *st, int j);                /* "began" before "supplying" */
 /* symmetric.c: where a compound-source sym pattern may end without TGT; list separators in "..." */
 int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object);
 int dyad_list_sep(const sent_state *st, int t);

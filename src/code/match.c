@@ -98,6 +98,7 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         else if (k & W_BE) { vg->be = 1; aux = 1; }
         else if (k & (W_HAVE | W_DO)) aux = 1;
         else if (adverbish(st, j)) { }
+        else if ((st->ti[h].f & T_ING) && dyad_aspectual(st, j)) { }   /* "began supplying" (phrases.c) */
         else if (st->ti[j].low == c->ctx->w_to && !vg->be && !vg->modal && !aux) {
             int g = j - 1;
             while (g >= 0 && adverbish(st, g)) g--;

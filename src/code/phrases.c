@@ -1,7 +1,8 @@
 /*
  * phrases.c — small phrase tests the matcher (match.c) shares: place phrases ("in Khartoum"),
  * time phrases ("on Sunday", "for two weeks"), amounts ("$ 5 billion"), hyphenated sponsor
- * modifiers ("Russian-backed") and whether a sentence states a condition (if/unless).
+ * modifiers ("Russian-backed"), aspectual verbs before a gerund ("began supplying") and whether a
+ * sentence states a condition (if/unless).
  * Each reads the sentence's tokens and mentions only; none allocates.
  */
 #include <stdio.h>
@@ -92,4 +93,16 @@ int dyad_sentence_irreal(const sent_state *st)
     /* (if/unless only: a "that" complement of hope/deny is irreal itself but conditions nothing) */
     for (int i = 0; i < st->s->ntok; i++) if ((st->ti[i].cls & W_COND) && st->ti[i].mention < 0) return 1;
     return 0;
+}
+
+/* "began|started|continued|resumed supplying": an aspectual verb before a gerund belongs to its
+ * verb group (the gerund is the action; "stopped supplying" is not one of them). */
+int dyad_aspectual(const sent_state *st, int j)
+{
+    static const char *const w = " begin began begun begins beginning start started starts starting continue continued "
+                                 "continues continuing resume resumed resumes resuming keep kept keeps ";
+    char b[48];
+    if (st->ti[j].mention >= 0) return 0;
+    snprintf(b, sizeof b, " %s ", st->s->tok[j].lower);
+    return strstr(w, b) != NULL;
 }

@@ -51,7 +51,9 @@ int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object)
     /* "... drills involving 20 warships", "a pact aimed at": a participle describing the object */
     if (plain_word(st, pos, cl)
         && ((st->ti[pos].f & T_ING) || is_word(st, pos, "aimed") || is_word(st, pos, "designed")
-            || is_word(st, pos, "intended") || is_word(st, pos, "meant"))) return 1;
+            || is_word(st, pos, "intended") || is_word(st, pos, "meant") || is_word(st, pos, "called")
+            || is_word(st, pos, "named") || is_word(st, pos, "dubbed") || is_word(st, pos, "codenamed")
+            || is_word(st, pos, "code-named"))) return 1;
     return 0;
 }
 
