@@ -194,6 +194,7 @@ int dyad_amount_tail(const sent_state *st, int t);              /* t continues a
 int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
 int dyad_aspectual(const sent_state *st, int j);                /* "began" before "supplying" */
+int dyad_counted_noun_head(const sent_state *st, int h);        /* "ships" in "two navy ships" */
 /* symmetric.c: where a compound-source sym pattern may end without TGT; list separators in "..." */
 int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object);
 int dyad_list_sep(const sent_state *st, int t);

@@ -635,6 +635,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
      * subject (nominal patterns name their 's or words instead of a subject slot) */
     if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
         && ((st->ti[h - 1].cls & W_DET) || st->ti[h - 1].low == c->ctx->w_poss)) return 0;
+    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && dyad_counted_noun_head(st, h)) return 0;   /* "two navy ships" */
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;

@@ -106,3 +106,17 @@ int dyad_aspectual(const sent_state *st, int j)
     snprintf(b, sizeof b, " %s ", st->s->tok[j].lower);
     return strstr(w, b) != NULL;
 }
+
+/* "two navy ships", "three army trucks": an -s form right after a role noun that follows a
+ * number or quantity is the plural head of that noun phrase, not a verb ("two navy ship"
+ * cannot be a subject with a verb in -s). */
+int dyad_counted_noun_head(const sent_state *st, int h)
+{
+    const dyad_token *t = &st->s->tok[h];
+    size_t n = strlen(t->lower);
+    if (h < 2 || n < 3 || t->lower[n - 1] != 's' || st->ti[h - 1].mention < 0) return 0;
+    const mention *m = &st->m[st->ti[h - 1].mention];
+    if (m->e != h || m->kind != M_AGENT || m->agent_s != m->s || m->s < 1) return 0;
+    int q = m->s - 1;
+    return (st->ti[q].cls & W_QUANT) || ((st->s->tok[q].flags & DYAD_TOK_NUM) && st->ti[q].mention < 0);
+}

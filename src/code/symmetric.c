@@ -9,7 +9,8 @@
  *   only when none exists (match.c, try_pattern);
  * - list separators inside a `...` skip: "sent 31 Abrams tanks, 20 Bradley fighting vehicles
  *   and ammunition to Ukraine" — each item of a coordinated noun list may use the whole skip
- *   budget, so weapon and aid lists between the verb and the target do not break a match.
+ *   budget, so weapon and aid lists between the verb and the target do not break a match; so
+ *   does the load of a container ("sent two navy ships loaded with food and tents to ...").
  *
  * Both read the sentence's tokens only; neither allocates.
  */
@@ -57,8 +58,17 @@ int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object)
     return 0;
 }
 
+/* a container before its load: "planes carrying", "ships loaded with" (the load is a new item) */
+static int container(const sent_state *st, int t)
+{
+    static const char *const w[] = { "carrying", "loaded", "laden", "packed", "filled", "containing" };
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) if (is_word(st, t, w[i])) return 1;
+    return 0;
+}
+
 int dyad_list_sep(const sent_state *st, int t)
 {
     if (t < 0 || t >= st->s->ntok || st->ti[t].mention >= 0) return 0;
-    return (st->ti[t].f & T_COMMA) || is_word(st, t, "and");
+    return (st->ti[t].f & T_COMMA) || is_word(st, t, "and") || container(st, t)
+           || (is_word(st, t, "with") && t > 0 && container(st, t - 1));
 }

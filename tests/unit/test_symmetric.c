@@ -137,6 +137,8 @@ static void test_skip_lists(void **st)
                         "DEU>UKR 072");
     assert_string_equal(code(*st, "Germany sent tanks, rifles, helmets, fuel and medical kits to Ukraine.").all,
                         "DEU>UKR 072");
+    /* the load of a container is a new item */
+    assert_string_equal(code(*st, "Germany sent three old cargo planes loaded with tanks to Ukraine.").all, "DEU>UKR 072");
     /* one item longer than the skip is still too long */
     assert_int_equal(code(*st, "Germany sent tanks and some very old but still quite useful spare parts to Ukraine.").n, 0);
 }
