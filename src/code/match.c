@@ -673,13 +673,10 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         ms.head = h;
-        if (!match_r(c, st, &ms, 0, h + 1)) {
-            /* a sym pattern with a compound source may end before its TGT, but only when no
-             * full match exists ("shared intelligence on threats with Germany") */
-            if (!(p->flags & DYAD_PAT_SYM) || ms.src.n < 2) continue;
-            ms.sym_open = 1;
-            if (!match_r(c, st, &ms, 0, h + 1)) continue;
-        }
+        /* a sym pattern with a compound source may end before its TGT, but only when no full
+         * match exists ("shared intelligence on threats with Germany") */
+        ms.sym_open = (p->flags & DYAD_PAT_SYM) && ms.src.n >= 2 && !match_r(c, st, &ms, 0, h + 1);
+        if (!match_r(c, st, &ms, 0, h + 1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
