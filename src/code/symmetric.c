@@ -5,7 +5,7 @@
  *   met", "... met in Sochi / on Monday / next month", "opened a joint investigation into ...",
  *   and, after an object, before a purpose infinitive ("announced a security partnership to
  *   counter China") or a participle that describes the object ("held joint drills involving 20
- *   warships", "signed a pact aimed at ...") — what follows is not a party to the event. The matcher tries a full match (with TGT) first and this open end
+ *   warships", "signed a pact aimed at ...", "a deal worth $400 billion") — what follows is not a party to the event. The matcher tries a full match (with TGT) first and this open end
  *   only when none exists (match.c, try_pattern);
  * - list separators inside a `...` skip: "sent 31 Abrams tanks, 20 Bradley fighting vehicles
  *   and ammunition to Ukraine" — each item of a coordinated noun list may use the whole skip
@@ -54,7 +54,7 @@ int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object)
         && ((st->ti[pos].f & T_ING) || is_word(st, pos, "aimed") || is_word(st, pos, "designed")
             || is_word(st, pos, "intended") || is_word(st, pos, "meant") || is_word(st, pos, "called")
             || is_word(st, pos, "named") || is_word(st, pos, "dubbed") || is_word(st, pos, "codenamed")
-            || is_word(st, pos, "code-named"))) return 1;
+            || is_word(st, pos, "code-named") || is_word(st, pos, "worth") || is_word(st, pos, "valued"))) return 1;
     return 0;
 }
 

@@ -62,6 +62,7 @@ static int setup(void **state)
                "pattern 064 sym: SRC share ... intelligence ... with TGT\n"
                "pattern 063 sym: SRC open ... joint investigation with TGT\n"
                "pattern 019 sym: SRC agree with TGT\n"
+               "pattern 057 sym: SRC sign ... deal with TGT\n"
                "pattern 072: SRC send ... tanks ... to TGT\n");
     char err[1024];
     dyad_options o = { .data_dir = "data", .dicts_dir = dir };
@@ -107,6 +108,7 @@ static void test_open_end(void **st)
                         "RUS>CHN 0312; CHN>RUS 0312");
     assert_string_equal(code(*st, "France and Germany opened a joint investigation into the bombing.").all,
                         "FRA>DEU 063; DEU>FRA 063");
+    assert_string_equal(code(*st, "Russia and China signed a deal worth $400 billion.").all, "RUS>CHN 057; CHN>RUS 057");
 }
 
 static void test_no_open_end(void **st)
