@@ -196,6 +196,11 @@ int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-back
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
 int dyad_sentence_question(const sent_state *st);               /* it ends with "?" */
 int dyad_headline_case(const sent_state *st);                   /* title case or capitals */
+int dyad_aspectual(const sent_state *st, int j);                /* "began" before "supplying" */
+int dyad_counted_noun_head(const sent_state *st, int h);        /* "ships" in "two navy ships" */
+/* symmetric.c: where a compound-source sym pattern may end without TGT; list separators in "..." */
+int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object);
+int dyad_list_sep(const sent_state *st, int t);
 
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 

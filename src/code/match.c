@@ -69,7 +69,8 @@ typedef struct mstate {
     int clause;
     bind src, tgt;
     int end;                /* one past the last token matched */
-    int sym_open;           /* sym pattern may stop before TGT */
+    int sym_open;           /* sym pattern may stop before TGT (second try, symmetric.c) */
+    int head;               /* the head token */
     char other_side[4];     /* TGT left implicit: the other side of the conflict (conflict_stop) */
     subj_cache *sc;
 } mstate;
@@ -120,6 +121,7 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         else if (k & W_BE) { vg->be = 1; aux = 1; }
         else if (k & (W_HAVE | W_DO)) aux = 1;
         else if (adverbish(st, j)) { }
+        else if ((st->ti[h].f & T_ING) && dyad_aspectual(st, j)) { }   /* "began supplying" (phrases.c) */
         else if (st->ti[j].low == c->ctx->w_to && !vg->be && !vg->modal && !aux) {
             int g = j - 1;
             /* "agreed on Friday to ...": adverbs and a time phrase may stand before "to" */
@@ -185,15 +187,11 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
 /* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
 static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
-    if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
-    /* only where the clause ends, "and" goes on, or a place/time/topic phrase follows: "met in
-     * Sochi", "met on Monday", "traded accusations over ...", "restore relations and reopen
-     * embassies", but not "called for a ceasefire" */
-    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
-        && !(st->ti[pos].cls & (W_TIME | W_ADV | W_CONJ)) && !(st->ti[pos].f & T_LY)
-        && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
-        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")
-        && !dyad_time_phrase(st, pos, ms->clause)) return 0;
+    if (!ms->sym_open || !(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
+    /* only where the clause ends or a place/time/topic phrase, a purpose infinitive or a
+     * participle follows: "met in Sochi", "met on Monday", "traded accusations over ...", "a
+     * partnership to counter China", but not "called for a ceasefire" (symmetric.c) */
+    if (!dyad_sym_open_end(st, pos, ms->clause, pos > ms->head + 1)) return 0;
     /* "agreed on Friday to re-establish relations": after a verb of commitment the time
      * phrase is followed by what they agreed to do, not the end of a mutual act */
     int q = pos;
@@ -204,7 +202,7 @@ static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         q = pe;
     }
     if (is_word(st, q, "to") && q + 1 < st->s->ntok && st->ti[q + 1].mention < 0
-        && (st->ti[ms->sc->head].cls & W_COMMIT)) return 0;    /* (not "met in Caracas to discuss") */
+        && (st->ti[ms->head].cls & W_COMMIT)) return 0;    /* (not "met in Caracas to discuss") */
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -506,12 +504,14 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         }
         return sym_stop(c, st, ms, k, pos) || conflict_stop(c, st, ms, k, pos);
     case DYAD_EL_SKIP:
-        for (int n = 0, free_ = 0; n <= e->skip + free_ && n < e->skip + 8; n++) {
+        for (int n = 0, used = 0, seps = 0; n < e->skip + 20; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
                 if (!same_clause(st, t, ms->clause)) break;
-                /* an amount counts as one word: "$ 5 billion" */
-                if (dyad_amount_tail(st, t)) free_++;
+                /* an amount counts as one word: "$ 5 billion"; each item of a list may use the
+                 * whole skip: "31 Abrams tanks, 20 Bradley fighting vehicles and ammunition" */
+                if (dyad_list_sep(st, t) && seps < 4) { used = 0; seps++; }
+                else if (!dyad_amount_tail(st, t) && ++used > e->skip) break;
                 /* "..." skips words, and role nouns with no country ("joint military exercises"),
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
@@ -772,6 +772,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
      * subject (nominal patterns name their 's or words instead of a subject slot) */
     if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
         && ((st->ti[h - 1].cls & W_DET) || st->ti[h - 1].low == c->ctx->w_poss)) return 0;
+    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && dyad_counted_noun_head(st, h)) return 0;   /* "two navy ships" */
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
@@ -812,6 +813,10 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
             ms.nel = n;
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
+        ms.head = h;
+        /* a sym pattern with a compound source may end before its TGT, but only when no full
+         * match exists ("shared intelligence on threats with Germany") */
+        ms.sym_open = (p->flags & DYAD_PAT_SYM) && ms.src.n >= 2 && !match_r(c, st, &ms, 0, h + 1);
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
