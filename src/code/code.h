@@ -194,6 +194,14 @@ int dyad_amount_tail(const sent_state *st, int t);              /* t continues a
 int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
 
+/* match_count.c: size conditions ("#>=1000", "TGT#>=1000") and the noun phrases they read */
+int dyad_count_ok(const dyad_pelem *e, long v);                         /* v < 0: none stated */
+int dyad_count_phrase(const sent_state *st, int pos, int cl, long *v);  /* tokens used, 0: none */
+long dyad_count_before(const sent_state *st, int s, int lo, int cl);    /* count before token s, -1 */
+int dyad_count_slot(const sent_state *st, const dyad_pelem *e, int pos, int cl);  /* NP start, -1 */
+int dyad_counted_victims(const sent_state *st, int p, int cl);          /* place mention, -1 */
+int dyad_place_descriptor(const sent_state *st, int pos, int cl);       /* one past, 0: none */
+
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 
 /* span text of tokens [s, e) (arena) */

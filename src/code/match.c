@@ -322,8 +322,32 @@ static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
     return 0;
 }
 
+/* A slot with a size condition ("TGTCOUNT>=1000", match_count.c): the count first, then the
+ * actor, or victims placed in a place ("8,000 men and boys in Srebrenica"). -1: no such
+ * count; 1: matched through the place; 0: go on with the actor at *pos. */
+static int counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *pos, bind *b)
+{
+    int np = dyad_count_slot(st, &ms->el[k], *pos, ms->clause);
+    if (np < 0) return -1;
+    int pm = dyad_counted_victims(st, np, ms->clause);
+    if (pm >= 0) {
+        b->n = 1;
+        b->m[0] = pm;
+        dyad_trace(c, "  counted victims '%s' are placed in %s: the place's country", dyad_span_text(c, st, np, st->m[pm].s),
+                   st->m[pm].code);
+        if (match_r(c, st, ms, k + 1, st->m[pm].e)) return 1;
+        b->n = 0;
+    }
+    *pos = np;
+    return 0;
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
+    if (ms->el[k].cmp) {
+        int r = counted_slot(c, st, ms, k, &pos, b);
+        if (r) return r > 0;
+    }
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
      * "southern" (Israel), "the occupied" (West Bank) */
     int p = pos, skipped = 0;
@@ -404,8 +428,16 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
             /* and so is a time phrase: "marched in Hong Kong on Sunday against" */
             pe = dyad_time_phrase(st, pos, ms->clause);
             if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            /* and a place's description: "attacked the Ghouta suburbs of Damascus with" */
+            pe = dyad_place_descriptor(st, pos, ms->clause);
+            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
         }
         return sym_stop(c, st, ms, k, pos);
+    case DYAD_EL_COUNT: {
+        long v;
+        int n = dyad_count_phrase(st, pos, ms->clause, &v);
+        return n && dyad_count_ok(e, v) && match_r(c, st, ms, k + 1, pos + n);
+    }
     case DYAD_EL_SKIP:
         for (int n = 0, free_ = 0; n <= e->skip + free_ && n < e->skip + 8; n++) {
             if (n > 0) {
@@ -421,6 +453,10 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
                     int place = mm->country_only && mm->s > 0 && st->g[mm->group].n == 1
                                 && (is_word(st, mm->s - 1, "in") || is_word(st, mm->s - 1, "at")
                                     || is_word(st, mm->s - 1, "near")) && mm->s - 1 >= pos;
+                    /* and so is the place people fled or left: "fled Nagorno-Karabakh after ..." */
+                    place = place || (mm->s > 0 && st->g[mm->group].n == 1 && mm->kind == M_ACTOR
+                                      && mm->agent < 0 && (is_word(st, mm->s - 1, "fled") || is_word(st, mm->s - 1, "left"))
+                                      && mm->s - 1 >= pos - 1);
                     /* a role noun whose country the text does not state ("troops", "a drug
                      * lord": country from the discourse or none) is passed like a plain word */
                     int bare = mm->kind == M_AGENT && mm->agent_s == mm->s && mm->agent_e == mm->e;
@@ -566,6 +602,13 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
             if (match_l(c, st, ms, el, head, k - 1, pos - n, vg, passive)) return 1;
         }
         return 0;
+    case DYAD_EL_COUNT:     /* a count ending right before pos: "thousands of ... fled" */
+        for (int q = pos - 1; q >= 0 && q >= pos - 12 && same_clause(st, q, ms->clause); q--) {
+            long v;
+            if (dyad_count_phrase(st, q, ms->clause, &v) == pos - q)
+                return dyad_count_ok(e, v) && match_l(c, st, ms, el, head, k - 1, q, vg, passive);
+        }
+        return 0;
     case DYAD_EL_SRC:
     case DYAD_EL_TGT: {
         bind *b = (e->kind == DYAD_EL_SRC) != (passive != 0) ? &ms->src : &ms->tgt;
@@ -624,6 +667,22 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
            || ((st->ti[j].cls & W_PREP) && st->ti[j].low != c->ctx->w_and);
 }
 
+/* Size conditions of the slots bound left of the head: the count before the subject
+ * ("more than 100,000 Armenians fled"); in the passive, TGT's condition applies to it. */
+static int left_counts_ok(const sent_state *st, const dyad_pelem *el, int H, const mstate *ms, int ptgt)
+{
+    for (int k = 0; k < H; k++) {
+        if (el[k].kind != DYAD_EL_SRC && el[k].kind != DYAD_EL_TGT) continue;
+        const dyad_pelem *cond = ptgt >= 0 && el[k].kind == DYAD_EL_SRC ? &el[ptgt] : &el[k];
+        const bind *b = (el[k].kind == DYAD_EL_SRC) != (ptgt >= 0) ? &ms->src : &ms->tgt;
+        if (!cond->cmp) continue;
+        if (!b->n) return 0;
+        int s = st->m[b->m[0]].s, cl = st->ti[s].clause;
+        if (!dyad_count_ok(cond, dyad_count_before(st, s, st->c[cl].s, cl))) return 0;
+    }
+    return 1;
+}
+
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
     const dyad_dict *d = c->ctx->dict;
@@ -671,6 +730,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        if (!left_counts_ok(st, el, H, &ms, passive ? right_tgt : -1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
@@ -818,7 +878,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         dyad_trace(c, "  not coded: no target actor");
         return 0;
     }
-    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && code[0] == '1' && code[1] >= '8') {
+    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && ((code[0] == '1' && code[1] >= '8') || !strncmp(code, "20", 2))) {
         /* ", killing 12 people", "leaving 286 dead": a result clause; its deaths are the
          * fatalities of the clause's own event (the extractor attaches them), not an attack
          * by whatever actor (a place, a nationality adjective) opens the clause */
