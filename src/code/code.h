@@ -201,6 +201,9 @@ long dyad_count_before(const sent_state *st, int s, int lo, int cl);    /* count
 int dyad_count_slot(const sent_state *st, const dyad_pelem *e, int pos, int cl);  /* NP start, -1 */
 int dyad_counted_victims(const sent_state *st, int p, int cl);          /* place mention, -1 */
 int dyad_place_descriptor(const sent_state *st, int pos, int cl);       /* one past, 0: none */
+int dyad_count_armed(const mention *m);     /* soldiers, rebels: not a population (root 20) */
+/* place_target.c: "the town of Halabja", "on Douma": a gazetteer place as a target's mention */
+int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const char *prefer);
 
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 

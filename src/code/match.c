@@ -342,6 +342,22 @@ static int counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *p
     return 0;
 }
 
+/* An attack's target that is a place the dictionary does not name (place_target.c). */
+static int place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || root > 20) return 0;
+    char pref[4] = "";
+    if (ms->src.n && st->m[ms->src.m[0]].code) snprintf(pref, sizeof pref, "%.3s", st->m[ms->src.m[0]].code);
+    int mi = dyad_gazetteer_target(c, st, p, ms->clause, pref[0] ? pref : NULL);
+    if (mi < 0) return 0;
+    b->n = 1;
+    b->m[0] = mi;
+    if (match_r(c, st, ms, k + 1, st->m[mi].e)) return 1;
+    b->n = 0;
+    return 0;
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     if (ms->el[k].cmp) {
@@ -377,7 +393,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         return 0;
     }
     if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
-        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b);
+        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b) || place_target(c, st, ms, k, pos, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
@@ -683,6 +699,17 @@ static int left_counts_ok(const sent_state *st, const dyad_pelem *el, int H, con
     return 1;
 }
 
+/* A counted target in root 20 is a population: not soldiers or rebels (match_count.c). */
+static int counted_population(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el, const mstate *ms)
+{
+    if (strncmp(p->code, "20", 2)) return 1;
+    for (int k = 0; k < p->nelem; k++)
+        if (el[k].kind == DYAD_EL_TGT && el[k].cmp)
+            for (int i = 0; i < ms->tgt.n; i++)
+                if (dyad_count_armed(&st->m[ms->tgt.m[i]])) return 0;
+    return 1;
+}
+
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
     const dyad_dict *d = c->ctx->dict;
@@ -730,7 +757,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
-        if (!left_counts_ok(st, el, H, &ms, passive ? right_tgt : -1)) continue;
+        if (!left_counts_ok(st, el, H, &ms, passive ? right_tgt : -1) || !counted_population(st, p, el, &ms)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;

@@ -48,6 +48,8 @@ int dyad_count_phrase(const sent_state *st, int pos, int cl, long *v)
     int end = pos;
     while (same_clause(st, end, cl) && st->ti[end].mention < 0 && end - pos < 12) end++;
     int n = dyad_count_at(st->s->tok, pos, end, v);
+    /* "thousands of" before an actor: the "of" belongs to the count */
+    if (n && pos + n + 1 == end && is_word(st, end - 1, "of") && same_clause(st, end, cl)) n++;
     return n;
 }
 
@@ -170,5 +172,19 @@ int dyad_place_descriptor(const sent_state *st, int pos, int cl)
         for (int n = 0; n < 3 && modifier(st, r, cl) && !place_noun(st, r); n++) r++;
         if (place_noun(st, r) && same_clause(st, r + 1, cl) && (st->ti[r + 1].f & T_COMMA)) return r + 2;
     }
+    return 0;
+}
+
+/* Armed roles (soldiers, rebels, militants, gunmen): a counted target of a root-20 pattern
+ * must be a population, and CAMEO codes the killing of combatants as fighting (19x):
+ * "Russia said it killed 1,300 Ukrainian soldiers" is not a mass killing. */
+int dyad_count_armed(const mention *m)
+{
+    static const char *const armed[] = { "MIL", "REB", "INS", "UAF", "SEP", NULL };
+    const char *code = m->code ? m->code : "";
+    size_t n = strlen(code);
+    for (size_t i = (n > 3 && strncmp(code, "IGO", 3)) ? 3 : 0; i + 3 <= n; i += 3)
+        for (int k = 0; armed[k]; k++)
+            if (!strncmp(code + i, armed[k], 3)) return 1;
     return 0;
 }
