@@ -322,6 +322,14 @@ static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
     return 0;
 }
 
+/* The bound source's country (a homonymous place prefers it), or NULL. */
+static const char *src_country(const sent_state *st, const mstate *ms, char out[4])
+{
+    if (!ms->src.n || !st->m[ms->src.m[0]].code) return NULL;
+    snprintf(out, 4, "%.3s", st->m[ms->src.m[0]].code);
+    return out;
+}
+
 /* A slot with a size condition ("TGTCOUNT>=1000", match_count.c): the count first, then the
  * actor, or victims placed in a place ("8,000 men and boys in Srebrenica"). -1: no such
  * count; 1: matched through the place; 0: go on with the actor at *pos. */
@@ -329,7 +337,12 @@ static int counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *p
 {
     int np = dyad_count_slot(st, &ms->el[k], *pos, ms->clause);
     if (np < 0) return -1;
-    int pm = dyad_counted_victims(st, np, ms->clause);
+    int after, pm = dyad_counted_victims(st, np, ms->clause, &after);
+    if (pm < 0 && after >= 0) {
+        /* "gassed thousands of Kurds in Halabja": a place the gazetteer knows */
+        char pref[4];
+        pm = dyad_gazetteer_target(c, st, after, ms->clause, src_country(st, ms, pref));
+    }
     if (pm >= 0) {
         b->n = 1;
         b->m[0] = pm;
@@ -347,9 +360,8 @@ static int place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p,
 {
     int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
     if (root < 18 || root > 20) return 0;
-    char pref[4] = "";
-    if (ms->src.n && st->m[ms->src.m[0]].code) snprintf(pref, sizeof pref, "%.3s", st->m[ms->src.m[0]].code);
-    int mi = dyad_gazetteer_target(c, st, p, ms->clause, pref[0] ? pref : NULL);
+    char pref[4];
+    int mi = dyad_gazetteer_target(c, st, p, ms->clause, src_country(st, ms, pref));
     if (mi < 0) return 0;
     b->n = 1;
     b->m[0] = mi;
@@ -683,33 +695,6 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
            || ((st->ti[j].cls & W_PREP) && st->ti[j].low != c->ctx->w_and);
 }
 
-/* Size conditions of the slots bound left of the head: the count before the subject
- * ("more than 100,000 Armenians fled"); in the passive, TGT's condition applies to it. */
-static int left_counts_ok(const sent_state *st, const dyad_pelem *el, int H, const mstate *ms, int ptgt)
-{
-    for (int k = 0; k < H; k++) {
-        if (el[k].kind != DYAD_EL_SRC && el[k].kind != DYAD_EL_TGT) continue;
-        const dyad_pelem *cond = ptgt >= 0 && el[k].kind == DYAD_EL_SRC ? &el[ptgt] : &el[k];
-        const bind *b = (el[k].kind == DYAD_EL_SRC) != (ptgt >= 0) ? &ms->src : &ms->tgt;
-        if (!cond->cmp) continue;
-        if (!b->n) return 0;
-        int s = st->m[b->m[0]].s, cl = st->ti[s].clause;
-        if (!dyad_count_ok(cond, dyad_count_before(st, s, st->c[cl].s, cl))) return 0;
-    }
-    return 1;
-}
-
-/* A counted target in root 20 is a population: not soldiers or rebels (match_count.c). */
-static int counted_population(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el, const mstate *ms)
-{
-    if (strncmp(p->code, "20", 2)) return 1;
-    for (int k = 0; k < p->nelem; k++)
-        if (el[k].kind == DYAD_EL_TGT && el[k].cmp)
-            for (int i = 0; i < ms->tgt.n; i++)
-                if (dyad_count_armed(&st->m[ms->tgt.m[i]])) return 0;
-    return 1;
-}
-
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
     const dyad_dict *d = c->ctx->dict;
@@ -757,7 +742,8 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
-        if (!left_counts_ok(st, el, H, &ms, passive ? right_tgt : -1) || !counted_population(st, p, el, &ms)) continue;
+        /* size conditions of the subject, and a counted population in root 20 (match_count.c) */
+        if (!dyad_counts_ok(st, p, el, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;

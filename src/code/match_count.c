@@ -111,13 +111,19 @@ static int place_at(const sent_state *st, int q, int cl)
 
 /* "8,000 Muslim men and boys in Srebrenica", "600,000 people from Rakhine": the victims of
  * a counted slot as a plain noun phrase (words, capitalised adjectives, "and") placed
- * in|at|near|across|from|of a place. Returns the place's mention, or -1. */
-int dyad_counted_victims(const sent_state *st, int p, int cl)
+ * in|at|near|across|from|of a place. Returns the place's mention, or -1; *after is the
+ * token after the preposition when the noun phrase is such (else -1). */
+int dyad_counted_victims(const sent_state *st, int p, int cl, int *after)
 {
     static const char *const preps[] = { "in", "at", "near", "across", "from", "of", "throughout", NULL };
+    *after = -1;
     for (int q = p, n = 0; n < 7 && same_clause(st, q, cl); q++, n++) {
         for (int k = 0; preps[k]; k++)
-            if (is_word(st, q, preps[k])) return q == p ? -1 : place_at(st, q + 1, cl);
+            if (is_word(st, q, preps[k])) {
+                if (q == p) return -1;
+                *after = q + 1;     /* a place the dictionary may not name: the caller may look it up */
+                return place_at(st, q + 1, cl);
+            }
         if (st->ti[q].mention >= 0) {
             /* a role noun with no country of its own ("civilians", "people") is a plain word */
             const mention *m = &st->m[st->ti[q].mention];
@@ -187,4 +193,29 @@ int dyad_count_armed(const mention *m)
         for (int k = 0; armed[k]; k++)
             if (!strncmp(code + i, armed[k], 3)) return 1;
     return 0;
+}
+
+/* After a match: the size conditions of the slots bound left of the head, read before the
+ * subject ("more than 100,000 Armenians fled"; in the passive, TGT's condition applies to
+ * the subject: ptgt is TGT's element, else -1); and in root 20 a counted target is a
+ * population, not armed men. src/tgt: the mentions bound to the slots. */
+int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el,
+                   const int *src, int nsrc, const int *tgt, int ntgt, int ptgt)
+{
+    for (int k = 0; k < p->head; k++) {
+        if (el[k].kind != DYAD_EL_SRC && el[k].kind != DYAD_EL_TGT) continue;
+        const dyad_pelem *cond = ptgt >= 0 && el[k].kind == DYAD_EL_SRC ? &el[ptgt] : &el[k];
+        int bound_src = (el[k].kind == DYAD_EL_SRC) != (ptgt >= 0);
+        const int *m = bound_src ? src : tgt;
+        if (!cond->cmp) continue;
+        if (!(bound_src ? nsrc : ntgt)) return 0;
+        int s = st->m[m[0]].s, cl = st->ti[s].clause;
+        if (!dyad_count_ok(cond, dyad_count_before(st, s, st->c[cl].s, cl))) return 0;
+    }
+    if (strncmp(p->code, "20", 2)) return 1;
+    for (int k = 0; k < p->nelem; k++)
+        if (el[k].kind == DYAD_EL_TGT && el[k].cmp)
+            for (int i = 0; i < ntgt; i++)
+                if (dyad_count_armed(&st->m[tgt[i]])) return 0;
+    return 1;
 }
