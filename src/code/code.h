@@ -202,7 +202,7 @@ int dyad_count_slot(const sent_state *st, const dyad_pelem *e, int pos, int cl);
 int dyad_counted_victims(const sent_state *st, int p, int cl, int *after);   /* place mention, -1 */
 int dyad_place_descriptor(const sent_state *st, int pos, int cl);       /* one past, 0: none */
 int dyad_count_armed(const mention *m);     /* soldiers, rebels: not a population (root 20) */
-int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el,
+int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el, int h,
                    const int *src, int nsrc, const int *tgt, int ntgt, int ptgt);  /* after a match */
 /* place_target.c: "the town of Halabja", "on Douma": a gazetteer place as a target's mention */
 int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const char *prefer);

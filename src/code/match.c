@@ -743,7 +743,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
         /* size conditions of the subject, and a counted population in root 20 (match_count.c) */
-        if (!dyad_counts_ok(st, p, el, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
+        if (!dyad_counts_ok(st, p, el, h, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;

@@ -195,11 +195,27 @@ int dyad_count_armed(const mention *m)
     return 0;
 }
 
+/* A counted mass killing or expulsion is one actor's act, not a toll: not a perfect
+ * ("Russia has killed thousands of civilians since February": a war's running toll, coded
+ * by its attacks) and not a weapon named by its nationality ("Israeli strikes killed 1,200
+ * people": an air strike, 195, however many it kills). h: the head token; m: the source. */
+static int toll_event(const sent_state *st, int h, const mention *m)
+{
+    for (int j = h - 1; j >= 0 && j >= h - 3 && st->ti[j].mention < 0; j--)
+        if (st->ti[j].cls & W_HAVE) return 0;
+    if (m->country_only && m->e < st->s->ntok && m->e < h && st->ti[m->e].mention < 0
+        && !(st->s->tok[m->e].flags & (DYAD_TOK_PUNCT | DYAD_TOK_CAP | DYAD_TOK_POSS)) && !st->ti[m->e].cls
+        && dyad_demonym_like(st->s->tok[m->e - 1].lower))
+        return 0;
+    return 1;
+}
+
 /* After a match: the size conditions of the slots bound left of the head, read before the
  * subject ("more than 100,000 Armenians fled"; in the passive, TGT's condition applies to
  * the subject: ptgt is TGT's element, else -1); and in root 20 a counted target is a
- * population, not armed men. src/tgt: the mentions bound to the slots. */
-int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el,
+ * population, not armed men, and the act is an event, not a toll (toll_event). src/tgt:
+ * the mentions bound to the slots; h the head token. */
+int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el, int h,
                    const int *src, int nsrc, const int *tgt, int ntgt, int ptgt)
 {
     for (int k = 0; k < p->head; k++) {
@@ -213,9 +229,12 @@ int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem
         if (!dyad_count_ok(cond, dyad_count_before(st, s, st->c[cl].s, cl))) return 0;
     }
     if (strncmp(p->code, "20", 2)) return 1;
+    int counted = 0;
     for (int k = 0; k < p->nelem; k++)
-        if (el[k].kind == DYAD_EL_TGT && el[k].cmp)
+        if (el[k].kind == DYAD_EL_TGT && el[k].cmp) {
+            counted = 1;
             for (int i = 0; i < ntgt; i++)
                 if (dyad_count_armed(&st->m[tgt[i]])) return 0;
-    return 1;
+        }
+    return !counted || !nsrc || toll_event(st, h, &st->m[src[0]]);
 }
