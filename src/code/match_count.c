@@ -144,7 +144,7 @@ static int place_noun(const sent_state *st, int i)
 {
     static const char *const w = " suburb suburbs outskirts district districts town towns city village villages "
         "province region area areas countryside neighbourhood neighborhood neighbourhoods neighborhoods "
-        "enclave camp camps county municipality governorate oblast state ";
+        "enclave camp camps county municipality governorate oblast ";
     if (i < 0 || i >= st->s->ntok || st->ti[i].mention >= 0) return 0;
     char b[48];
     size_t n = strlen(st->s->tok[i].lower);
