@@ -87,6 +87,7 @@ typedef struct clause {
     int kind;                   /* C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING */
     int antecedent;             /* C_REL: mention the relative pronoun refers to, -1 */
     int prev;                   /* C_COORD: clause whose subject is inherited, -1 */
+    int parent;                 /* C_SUB, C_REL: the clause it was opened in, -1 */
     int irreal;                 /* if/unless clause */
     int subject;                /* group of the subject once found, -1 */
     int report_tok;             /* C_REPORTING: the reporting verb token */
@@ -150,7 +151,7 @@ struct dyad_coder {
     int nevents;
     /* the article's latest events (source code, root) for implicit targets ("condemned the
      * attack" = the attack's source; match.c) */
-    struct { char src[32]; char root[3]; } evs[8];   /* copies: sentence state is reset */
+    struct { char src[32]; char root[3]; int sent, verb; } evs[8];   /* copies: sentence state is reset */
     int nevs;
     /* dedupe of events within a sentence */
     struct { const char *s, *t; char code[5]; } seen[64];
@@ -193,6 +194,13 @@ int dyad_time_phrase(const sent_state *st, int pos, int cl);    /* one past "on 
 int dyad_amount_tail(const sent_state *st, int t);              /* t continues an amount ("$ 5 billion") */
 int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
+int dyad_sentence_question(const sent_state *st);               /* it ends with "?" */
+int dyad_headline_case(const sent_state *st);                   /* title case or capitals */
+int dyad_aspectual(const sent_state *st, int j);                /* "began" before "supplying" */
+int dyad_counted_noun_head(const sent_state *st, int h);        /* "ships" in "two navy ships" */
+/* symmetric.c: where a compound-source sym pattern may end without TGT; list separators in "..." */
+int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object);
+int dyad_list_sep(const sent_state *st, int t);
 
 /* match_count.c: size conditions ("#>=1000", "TGT#>=1000") and the noun phrases they read */
 int dyad_count_ok(const dyad_pelem *e, long v);                         /* v < 0: none stated */

@@ -127,6 +127,8 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
         snprintf(c->evs[c->nevs].src, sizeof c->evs[c->nevs].src, "%s", sc);
         memcpy(c->evs[c->nevs].root, ev.root, 3);
+        c->evs[c->nevs].sent = ev.sentence;     /* one happening: same sentence and verb */
+        c->evs[c->nevs].verb = vs;
         c->nevs++;
     }
     if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */
