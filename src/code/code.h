@@ -154,8 +154,9 @@ struct dyad_coder {
     struct { char src[32]; char root[3]; int sent, verb; } evs[8];   /* copies: sentence state is reset */
     int nevs;
     /* dedupe of events within a sentence */
-    struct { const char *s, *t; char code[5]; } seen[64];
+    struct { const char *s, *t; char code[5]; int vs, ve; } seen[64];
     int nseen;
+    int match_s, match_e;       /* tokens the pattern being emitted spans (match.c; for seen()) */
 };
 
 void dyad_coder_set_trace(dyad_coder *c, dyad_buf *trace);   /* NULL: off */

@@ -10,14 +10,25 @@
 
 #include "code/code.h"
 
-static int seen(dyad_coder *c, const char *s, const char *t, const char *code)
+/* Already coded in this sentence: the same event, or the same dyad and root from a pattern
+ * match overlapping an earlier one [vs, ve) ("began pulling out of Kosovo" read from "began"
+ * and from "pulling": one withdrawal; the first, more specific reading stands). */
+static int seen(dyad_coder *c, const char *s, const char *t, const char *code, int vs, int ve)
 {
-    for (int i = 0; i < c->nseen; i++)
-        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strcmp(c->seen[i].code, code)) return 1;
+    for (int i = 0; i < c->nseen; i++) {
+        if (strcmp(c->seen[i].s, s) || strcmp(c->seen[i].t, t)) continue;
+        if (!strcmp(c->seen[i].code, code)) return 1;
+        if (!strncmp(c->seen[i].code, code, 2) && vs < c->seen[i].ve && c->seen[i].vs < ve) {
+            dyad_trace(c, "  skipped %s %s %s: the same verb already coded %s", s, t, code, c->seen[i].code);
+            return 1;
+        }
+    }
     if (c->nseen < 64) {
         c->seen[c->nseen].s = s;
         c->seen[c->nseen].t = t;
         snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
+        c->seen[c->nseen].vs = vs;
+        c->seen[c->nseen].ve = ve;
         c->nseen++;
     }
     return 0;
@@ -99,7 +110,7 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         return 0;
     }
     if (intent && seen_root(c, sc, tc, code)) return 0;
-    if (seen(c, sc, tc, code)) return 0;
+    if (seen(c, sc, tc, code, c->match_s, c->match_e)) return 0;
     dyad_event ev;
     memset(&ev, 0, sizeof ev);
     ev.article_id = c->a->id ? c->a->id : "";

@@ -49,6 +49,7 @@ typedef struct vgroup {
     int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
     int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
     int caused;             /* "prompting NATO to suspend": the infinitive happened */
+    int threaten;           /* ... of threaten to: never an intent to cooperate */
     const char *why;
 } vgroup;
 
@@ -85,6 +86,7 @@ static int adverbish(const sent_state *st, int i)
     return (st->ti[i].cls & W_ADV) || ((st->ti[i].f & T_LY) && st->ti[i].mention < 0);
 }
 
+static const char *const threaten_verbs[] = { "threaten", NULL };
 static const char *const causative_verbs[] = { "prompt", "force", "compel", "cause", "oblige", "spur", "lead", NULL };
 
 static int lemma_in(const sent_state *st, int i, const char *const *list)
@@ -137,6 +139,7 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
             vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
             vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
             vg->caused = causative_object(st, g, cl);
+            vg->threaten = vg->commit && lemma_in(st, g, threaten_verbs);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
         }
@@ -1036,6 +1039,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             /* "agreed to dissolve X", "decided to expel": a commitment, not a threat; only
              * will/would or threaten/vow make a coercive action a threat */
             if (ic && threat && vg.infinitive && !vg.threatv && !vg.modal) ic = NULL;
+            /* "threatened to send refugees to Europe" is no promise of aid */
+            if (ic && !threat && vg.threaten) ic = NULL;
         }
         if (!ic) {
             dyad_trace(c, "  not coded: %s (not reported as having happened)",
@@ -1079,6 +1084,10 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
     const char *rule = ctx->rules[best.pid];
     int vs = vg.s, ve = h + 1;
+    c->match_s = vs < h ? vs : h;
+    if (ms->src.n && st->m[ms->src.m[0]].s < c->match_s && st->m[ms->src.m[0]].e > c->match_s)
+        c->match_s = st->m[ms->src.m[0]].s;
+    c->match_e = ms->end > ve ? ms->end : ve;
     if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n) && !(intent && ms->tgt.n)) {
         /* (a refusal or an intention is not mutual: "X refused to meet Y", "X agreed to meet Y"
          * are X's acts only) */
