@@ -203,6 +203,19 @@ int dyad_counted_noun_head(const sent_state *st, int h);        /* "ships" in "t
 int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object);
 int dyad_list_sep(const sent_state *st, int t);
 
+/* match_count.c: size conditions ("#>=1000", "TGT#>=1000") and the noun phrases they read */
+int dyad_count_ok(const dyad_pelem *e, long v);                         /* v < 0: none stated */
+int dyad_count_phrase(const sent_state *st, int pos, int cl, long *v);  /* tokens used, 0: none */
+long dyad_count_before(const sent_state *st, int s, int lo, int cl);    /* count before token s, -1 */
+int dyad_count_slot(const sent_state *st, const dyad_pelem *e, int pos, int cl);  /* NP start, -1 */
+int dyad_counted_victims(const sent_state *st, int p, int cl, int *after);   /* place mention, -1 */
+int dyad_place_descriptor(const sent_state *st, int pos, int cl);       /* one past, 0: none */
+int dyad_count_armed(const mention *m);     /* soldiers, rebels: not a population (root 20) */
+int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el, int h,
+                   const int *src, int nsrc, const int *tgt, int ntgt, int ptgt);  /* after a match */
+/* place_target.c: "the town of Halabja", "on Douma": a gazetteer place as a target's mention */
+int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const char *prefer);
+
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 
 /* span text of tokens [s, e) (arena) */

@@ -408,6 +408,54 @@ static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
     return 0;
 }
 
+/* The bound source's country (a homonymous place prefers it), or NULL. */
+static const char *src_country(const sent_state *st, const mstate *ms, char out[4])
+{
+    if (!ms->src.n || !st->m[ms->src.m[0]].code) return NULL;
+    snprintf(out, 4, "%.3s", st->m[ms->src.m[0]].code);
+    return out;
+}
+
+/* A slot with a size condition ("TGT>=1000", match_count.c): the count first, then the
+ * actor, or victims placed in a place ("8,000 men and boys in Srebrenica"). -1: no such
+ * count; 1: matched through the place; 0: go on with the actor at *pos. */
+static int counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *pos, bind *b)
+{
+    int np = dyad_count_slot(st, &ms->el[k], *pos, ms->clause);
+    if (np < 0) return -1;
+    int after, pm = dyad_counted_victims(st, np, ms->clause, &after);
+    if (pm < 0 && after >= 0) {
+        /* "gassed thousands of Kurds in Halabja": a place the gazetteer knows */
+        char pref[4];
+        pm = dyad_gazetteer_target(c, st, after, ms->clause, src_country(st, ms, pref));
+    }
+    if (pm >= 0) {
+        b->n = 1;
+        b->m[0] = pm;
+        dyad_trace(c, "  counted victims '%s' are placed in %s: the place's country", dyad_span_text(c, st, np, st->m[pm].s),
+                   st->m[pm].code);
+        if (match_r(c, st, ms, k + 1, st->m[pm].e)) return 1;
+        b->n = 0;
+    }
+    *pos = np;
+    return 0;
+}
+
+/* An attack's target that is a place the dictionary does not name (place_target.c). */
+static int place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || root > 20) return 0;
+    char pref[4];
+    int mi = dyad_gazetteer_target(c, st, p, ms->clause, src_country(st, ms, pref));
+    if (mi < 0) return 0;
+    b->n = 1;
+    b->m[0] = mi;
+    if (match_r(c, st, ms, k + 1, st->m[mi].e)) return 1;
+    b->n = 0;
+    return 0;
+}
+
 /* A lower-case modifier of the actor that follows: a hyphenated word ("pro-democracy leader
  * Aung San Suu Kyi", "anti-government protesters") or a participle used as an adjective
  * ("jailed opposition leader", "ousted president"), with the actor starting within two words. */
@@ -423,6 +471,10 @@ static int lower_premodifier(const sent_state *st, int p, int cl)
 
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
+    if (ms->el[k].cmp) {
+        int r = counted_slot(c, st, ms, k, &pos, b);
+        if (r) return r > 0;
+    }
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
      * "southern" (Israel), "the occupied" (West Bank) */
     int p = pos, skipped = 0;
@@ -453,7 +505,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         return 0;
     }
     if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
-        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b);
+        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b) || place_target(c, st, ms, k, pos, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
@@ -504,8 +556,16 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
             /* and so is a time phrase: "marched in Hong Kong on Sunday against" */
             pe = dyad_time_phrase(st, pos, ms->clause);
             if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            /* and a place's description: "attacked the Ghouta suburbs of Damascus with" */
+            pe = dyad_place_descriptor(st, pos, ms->clause);
+            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
         }
         return sym_stop(c, st, ms, k, pos) || conflict_stop(c, st, ms, k, pos);
+    case DYAD_EL_COUNT: {
+        long v;
+        int n = dyad_count_phrase(st, pos, ms->clause, &v);
+        return n && dyad_count_ok(e, v) && match_r(c, st, ms, k + 1, pos + n);
+    }
     case DYAD_EL_SKIP:
         for (int n = 0, used = 0, seps = 0; n < e->skip + 20; n++) {
             if (n > 0) {
@@ -523,6 +583,10 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
                     int place = mm->country_only && mm->s > 0 && st->g[mm->group].n == 1
                                 && (is_word(st, mm->s - 1, "in") || is_word(st, mm->s - 1, "at")
                                     || is_word(st, mm->s - 1, "near")) && mm->s - 1 >= pos;
+                    /* and so is the place people fled or left: "fled Nagorno-Karabakh after ..." */
+                    place = place || (mm->s > 0 && st->g[mm->group].n == 1 && mm->kind == M_ACTOR
+                                      && mm->agent < 0 && (is_word(st, mm->s - 1, "fled") || is_word(st, mm->s - 1, "left"))
+                                      && mm->s - 1 >= pos - 1);
                     /* a role noun whose country the text does not state ("troops", "a drug
                      * lord": country from the discourse or none) is passed like a plain word */
                     int bare = mm->kind == M_AGENT && mm->agent_s == mm->s && mm->agent_e == mm->e;
@@ -698,6 +762,13 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
             if (match_l(c, st, ms, el, head, k - 1, pos - n, vg, passive)) return 1;
         }
         return 0;
+    case DYAD_EL_COUNT:     /* a count ending right before pos: "thousands of ... fled" */
+        for (int q = pos - 1; q >= 0 && q >= pos - 12 && same_clause(st, q, ms->clause); q--) {
+            long v;
+            if (dyad_count_phrase(st, q, ms->clause, &v) == pos - q)
+                return dyad_count_ok(e, v) && match_l(c, st, ms, el, head, k - 1, q, vg, passive);
+        }
+        return 0;
     case DYAD_EL_SRC:
     case DYAD_EL_TGT: {
         bind *b = (e->kind == DYAD_EL_SRC) != (passive != 0) ? &ms->src : &ms->tgt;
@@ -821,6 +892,8 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
          * match exists ("shared intelligence on threats with Germany") */
         ms.sym_open = (p->flags & DYAD_PAT_SYM) && ms.src.n >= 2 && !match_r(c, st, &ms, 0, h + 1);
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        /* size conditions of the subject, and a counted population in root 20 (match_count.c) */
+        if (!dyad_counts_ok(st, p, el, h, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
@@ -992,7 +1065,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         dyad_trace(c, "  not coded: no target actor");
         return 0;
     }
-    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && code[0] == '1' && code[1] >= '8') {
+    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && ((code[0] == '1' && code[1] >= '8') || !strncmp(code, "20", 2))) {
         /* ", killing 12 people", "leaving 286 dead": a result clause; its deaths are the
          * fatalities of the clause's own event (the extractor attaches them), not an attack
          * by whatever actor (a place, a nationality adjective) opens the clause */

@@ -539,6 +539,15 @@ int dyad_dict_add_pattern(dyad_dict *d, dyad_src src, const char *code, unsigned
         e->kind = (uint8_t)el[i].kind;
         e->flags = (uint8_t)(el[i].flags | (i == head ? DYAD_EL_HEAD : 0));
         e->skip = (uint8_t)(el[i].skip > 0 && el[i].skip < 255 ? el[i].skip : 4);
+        if (el[i].cmp && (e->kind == DYAD_EL_COUNT || e->kind == DYAD_EL_SRC || e->kind == DYAD_EL_TGT)) {
+            /* a size condition outranks the same pattern with quantity words spelled out
+             * ("kill ... hundreds|thousands ... of TGT" is 9): a count and its noun */
+            e->cmp = (uint8_t)el[i].cmp;
+            e->arg = el[i].count;
+            p->specificity += 8;
+        } else if (e->kind == DYAD_EL_COUNT) {
+            return dyad_dict_error(d, src, "a count element without a condition");
+        }
         if (e->kind == DYAD_EL_WORD) {
             e->arg = (uint32_t)d->nalts;
             for (int k = 0; k < el[i].nwords; k++) {

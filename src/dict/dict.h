@@ -76,7 +76,13 @@ enum dyad_elem_kind {
     DYAD_EL_TGT,                    /* target actor slot (TABARI +) */
     DYAD_EL_WORD,                   /* one of nalt words (matched on lemma or lower form) */
     DYAD_EL_SET,                    /* any member of set `arg` */
-    DYAD_EL_SKIP                    /* skip 0..`skip` tokens that are not actors (dyad `...`) */
+    DYAD_EL_SKIP,                   /* skip 0..`skip` tokens that are not actors (dyad `...`) */
+    DYAD_EL_COUNT                   /* a stated count meeting `cmp`/`arg` (dyad `COUNT>=1000`) */
+};
+enum {                              /* dyad_pelem.cmp: size conditions (src/code/match_count.c) */
+    DYAD_CMP_NONE = 0,
+    DYAD_CMP_GE,                    /* count >= arg */
+    DYAD_CMP_LT                     /* a count is stated and it is < arg */
 };
 enum {                              /* dyad_pelem.flags */
     DYAD_EL_OPT    = 1 << 0,        /* optional element: (word) */
@@ -86,8 +92,11 @@ enum {                              /* dyad_pelem.flags */
 
 typedef struct dyad_pelem {
     uint8_t kind, flags, skip;
+    uint8_t cmp;                    /* DYAD_CMP_*: COUNT, or a size condition on SRC/TGT
+                                       ("TGT>=1000"); its value is in arg */
     uint16_t nalt;                  /* DYAD_EL_WORD: number of alternatives */
-    uint32_t arg;                   /* WORD: index into dict->alts; SET: set id */
+    uint32_t arg;                   /* WORD: index into dict->alts; SET: set id; COUNT and a
+                                       slot with cmp: the threshold */
     uint64_t sig;                   /* WORD: OR of dyad_word_sig() of the alternatives */
 } dyad_pelem;
 
@@ -119,6 +128,8 @@ typedef struct dyad_pelem_spec {
     const char *const *words;       /* DYAD_EL_WORD: alternatives */
     int nwords;
     const char *set;                /* DYAD_EL_SET: set name without '@' */
+    int cmp;                        /* DYAD_CMP_*: DYAD_EL_COUNT, or a condition on SRC/TGT */
+    uint32_t count;                 /* its threshold */
 } dyad_pelem_spec;
 
 typedef struct dyad_dict dyad_dict;

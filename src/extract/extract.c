@@ -460,3 +460,51 @@ void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_
     int placed = tok ? fill_place(x, arena, t, sent, tok, n, cs, ce, ev) : 0;
     fill_casualties(x, t, sent, tok, tok ? n : 0, cs, ce, placed, ev);
 }
+
+/* Longest gazetteer name of capitalised tokens from i: its best place (the preferred
+ * country's, else the most populous), *end one past; NULL if none or only a common word. */
+static const dyad_place *name_at(const dyad_gazetteer *g, const dyad_token *tok, int n, int i,
+                                 const char *prefer, int *end)
+{
+    char key[256];
+    size_t len = 0;
+    const dyad_place *best = NULL;
+    for (int j = i; j < n && j < i + 4 && (tok[j].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)); j++) {
+        char part[128];
+        size_t k = dyad_place_key(tok[j].lower ? tok[j].lower : tok[j].text, part, sizeof part);
+        if (!k || len + k + 1 > sizeof key) break;
+        memcpy(key + len, part, k + 1);
+        len += k;
+        const dyad_place *const *c;
+        int nc = dyad_gazetteer_find(g, key, &c);
+        const dyad_place *pick = NULL;
+        int common = 1;
+        for (int q = 0; q < nc; q++) {
+            common &= c[q]->common;
+            if (!pick || (prefer && !strcmp(c[q]->country, prefer) && strcmp(pick->country, prefer))
+                || ((!prefer || !strcmp(pick->country, prefer) == !strcmp(c[q]->country, prefer))
+                    && c[q]->population > pick->population))
+                pick = c[q];
+        }
+        if (pick && !(common && j == i)) { best = pick; *end = j + 1; }
+        if (!dyad_gazetteer_is_prefix(g, key)) break;
+    }
+    return best;
+}
+
+const char *dyad_place_country_at(const dyad_extractors *x, const dyad_token *tok, int n, int i,
+                                  const char *prefer, int marked, int *end)
+{
+    if (!x || !x->gaz || i < 0 || i >= n || !(tok[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS))) return NULL;
+    dyad_place_hit h[16];
+    const char *pref[1] = { prefer };
+    int nh = dyad_find_places(x->gaz, tok, 0, n, pref, prefer ? 1 : 0, h, 16);
+    for (int k = 0; k < nh; k++) {
+        if (h[k].tok_start != i || !h[k].place || h[k].as_written) continue;
+        *end = h[k].tok_end;
+        return h[k].place->country;
+    }
+    /* "the town of Halabja": the caller read the text's own mark of a place */
+    const dyad_place *p = marked ? name_at(x->gaz, tok, n, i, prefer, end) : NULL;
+    return p ? p->country : NULL;
+}
