@@ -74,6 +74,8 @@ typedef struct mention {
     int shadow;                 /* mention for the country part alone, made on demand, -1 */
     int shadow_of;              /* for such a country part: the whole mention (events name it) */
     const char *how;            /* explanation */
+    const char *ctx_from;       /* the country was inferred from the article's context
+                                   (context.c): what established it; NULL otherwise */
 } mention;
 
 typedef struct group {
@@ -104,6 +106,17 @@ typedef struct tinfo {
     int mention;                /* -1 */
     int clause;
 } tinfo;
+
+/* context.c: the article's country context (dateline, earlier sentences' places) */
+#define DYAD_CX_COUNTRIES 16
+typedef struct dyad_cx_count { char cc[4]; int n; } dyad_cx_count;
+typedef struct dyad_cx {
+    char dateline[4];           /* country of the dateline's place, "" */
+    char dateline_name[48];
+    int nsent_done;             /* sentences whose place is counted in places[] */
+    dyad_cx_count places[DYAD_CX_COUNTRIES];
+    int nplaces;
+} dyad_cx;
 
 /* One article-level memory of the actors seen so far. */
 typedef struct dentry {
@@ -152,6 +165,7 @@ struct dyad_coder {
      * attack" = the attack's source; match.c) */
     struct { char src[32]; char root[3]; } evs[8];   /* copies: sentence state is reset */
     int nevs;
+    dyad_cx cx;                 /* the article's country context (context.c) */
     /* dedupe of events within a sentence */
     struct { const char *s, *t; char code[5]; } seen[64];
     int nseen;
@@ -186,6 +200,44 @@ int dyad_self_target(const char *code, const char *src, char out[16]);
 int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
               const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user);
 int dyad_countryless(const mention *m);     /* a bare role: "gunmen" UAF, "people" CVL */
+
+/* context.c: the country of a role-only actor from its event's place and the article's
+ * context. How far a role travels: */
+enum { DYAD_SCOPE_NONE, DYAD_SCOPE_LOCAL, DYAD_SCOPE_STATE };
+int dyad_role_scope(const char *role);      /* "COP" -> LOCAL, "MIL" -> STATE, "PKO" -> NONE */
+typedef struct dyad_country_evidence {
+    const char *role;           /* the actor's role code */
+    int scope;                  /* DYAD_SCOPE_* of the role (or LOCAL for a group of several countries) */
+    const char *place_cc;       /* country of the event's place (its clause, else its sentence), NULL */
+    const char *place_name;
+    int place_sentence;
+    int sentence_other;         /* the sentence states a country other than the candidate */
+    const char *context_cc;     /* the article's dominant country so far, NULL */
+    int context_single;         /* ... and the only one */
+    const char *context_from;   /* what established it */
+} dyad_country_evidence;
+typedef struct dyad_country_choice {
+    char cc[4];
+    char from[192];             /* "place Peshawar, sentence 0" */
+    int by_place;
+} dyad_country_choice;
+/* The decision alone: 1 and the country with its provenance, or 0 (stays country-less). */
+int dyad_country_decide(const dyad_country_evidence *ev, dyad_country_choice *out);
+typedef struct dyad_article_context { char cc[4]; int single; char from[128]; } dyad_article_context;
+/* the article's dominant country before sentence `sent` (and, with st, before token pos of it) */
+int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos, dyad_article_context *out);
+void dyad_context_begin(dyad_coder *c);                     /* per article, after the text analysis */
+void dyad_context_mentions(dyad_coder *c, sent_state *st);  /* bare roles from the article's context */
+typedef struct dyad_cx_event {  /* one event's evidence, gathered once for both actors */
+    int cl;
+    const char *code, *sc, *tc;
+    int place_done;
+    char place_cc[4];
+    const char *place_name;
+} dyad_cx_event;
+/* m itself, or *tmp holding m with the inferred country (or a group's code for its place) */
+const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, dyad_cx_event *e,
+                                  mention *tmp);
 
 /* phrases.c: phrase tests shared by the matcher */
 int dyad_place_phrase(const sent_state *st, int pos, int cl);   /* one past "in|at|near PLACE", else 0 */

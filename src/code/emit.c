@@ -57,19 +57,16 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
         return 0;
     }
-    mention placed;
-    if (dyad_countryless(src)) {
-        /* "people protested in Minsk": a bare role takes the country of its clause's place */
-        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
-            int pe = st->ti[i].clause == cl ? dyad_place_phrase(st, i, cl) : 0;
-            if (pe <= 0) continue;
-            placed = *src;
-            placed.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, src->role);
-            src = &placed;
-            sc = placed.code;
-            dyad_trace(c, "  '%s' takes the country of the place in its clause: %s", src->name, sc);
-            break;
-        }
+    /* a bare role takes the country of its event's place or of the article (context.c) */
+    mention placed_src, placed_tgt;
+    dyad_cx_event cxe = { .cl = cl, .code = code, .sc = sc, .tc = tc };
+    src = dyad_context_actor(c, st, src, &cxe, &placed_src);
+    tgt = dyad_context_actor(c, st, tgt, &cxe, &placed_tgt);
+    sc = src ? src->code : "";
+    tc = tgt ? tgt->code : "";
+    if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {
+        dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
+        return 0;
     }
     mention moved;
     if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e

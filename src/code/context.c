@@ -1,0 +1,329 @@
+/*
+ * context.c — the country of an actor the text names only by its role ("police", "gunmen",
+ * "protesters", "the army"), from the place of its event and the article's country context.
+ *
+ * CAMEO codes no event for a bare role, so an event whose source or target has no country is
+ * dropped (emit.c). Before that, such an actor takes a country, in order of evidence:
+ *   1. the place of its own event: "in|at|near PLACE" in its clause (the coder's place
+ *      phrase), else the extractors' location of the event (its clause, else its sentence);
+ *   2. the article's country context: the dateline ("KABUL, May 3 (Reuters) -") and the
+ *      countries that earlier sentences' actors and places name, only when one country
+ *      dominates (the only one, or three times as often as any other; the dateline counts 2);
+ *   3. else it stays country-less, as before.
+ * A country the text states is never overridden. How far a role travels decides which
+ * evidence it may use (dyad_role_scope): police, protesters, civilians, courts, rebels and
+ * gunmen are local (the place says whose they are; "militants in Peshawar" are Pakistani);
+ * the army, the government and its officials cross borders ("troops in Syria" may be Turkish,
+ * a foreign minister in Paris is not French): they take a place or context country only when
+ * no other country is in play in the sentence or the article; peacekeepers, refugees, the
+ * media and aid groups are foreign as often as not and never take one.
+ * Armed groups of several countries say in their dictionary entry which code they take where
+ * the text places them ("= PAKREB in PAK" for the Taliban): the same evidence (place, then a
+ * dominant context) picks it.
+ * dyad_country_decide() is the decision alone (pure, unit-tested); the rest gathers evidence.
+ * Every inference is traced for `dyad explain`: "country PAK from place Peshawar, sentence 0".
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "code/code.h"
+
+/* ---- the decision ------------------------------------------------------ */
+
+int dyad_role_scope(const char *role)
+{
+    static const char *const local[] = { "COP", "CVL", "OPP", "JUD", "LEG", "PTY", "ELI", "EDU", "HLH",
+        "LAB", "AGR", "BUS", "CRM", "REL", "MUS", "CHR", "JEW", "HRI", "RAD", "ENV", "REB", "UAF", "SEP" };
+    static const char *const state[] = { "GOV", "MIL", "SPY" };
+    if (!role || strlen(role) < 3) return DYAD_SCOPE_NONE;
+    for (size_t i = 0; i < sizeof local / sizeof local[0]; i++)
+        if (!strncmp(role, local[i], 3)) return DYAD_SCOPE_LOCAL;
+    for (size_t i = 0; i < sizeof state / sizeof state[0]; i++)
+        if (!strncmp(role, state[i], 3)) return DYAD_SCOPE_STATE;
+    return DYAD_SCOPE_NONE;      /* PKO, REF, MED, NGO, ...: foreign as often as not */
+}
+
+int dyad_country_decide(const dyad_country_evidence *ev, dyad_country_choice *out)
+{
+    memset(out, 0, sizeof *out);
+    int scope = ev->scope;
+    if (scope == DYAD_SCOPE_NONE) return 0;
+    const char *ctx = ev->context_cc && ev->context_cc[0] ? ev->context_cc : NULL;
+    if (ev->place_cc && ev->place_cc[0]) {
+        /* a border-crossing role: the place's country only when nothing else is in play */
+        int ok = scope != DYAD_SCOPE_STATE
+                 || (!ev->sentence_other && (!ctx || (ev->context_single && !strncmp(ctx, ev->place_cc, 3))));
+        if (ok) {
+            snprintf(out->cc, sizeof out->cc, "%.3s", ev->place_cc);
+            snprintf(out->from, sizeof out->from, "place %s, sentence %d", ev->place_name ? ev->place_name : "?",
+                     ev->place_sentence);
+            out->by_place = 1;
+            return 1;
+        }
+        if (scope == DYAD_SCOPE_STATE) return 0;    /* a place of another country: not the context's either */
+    }
+    if (ctx && (scope != DYAD_SCOPE_STATE || (ev->context_single && !ev->sentence_other))) {
+        snprintf(out->cc, sizeof out->cc, "%.3s", ctx);
+        snprintf(out->from, sizeof out->from, "the article's context (%s)", ev->context_from ? ev->context_from : "?");
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- evidence: the country of an actor, the place of an event ---------- */
+
+static int is_country(const char *code)
+{
+    if (!code || strlen(code) < 3) return 0;
+    for (int i = 0; i < 3; i++) if (!isupper((unsigned char)code[i])) return 0;
+    /* organisations and CAMEO's role-only codes are not countries */
+    static const char *const not_cc = " IGO NGO MNC IMG UAF REB MIL GOV COP CVL OPP JUD LEG PTY ELI EDU HLH LAB AGR "
+                                      "BUS CRM REL MUS CHR JEW HRI RAD ENV SEP SPY PKO REF MED WST ";
+    char k[6] = { ' ', code[0], code[1], code[2], ' ', 0 };
+    return !strstr(not_cc, k);
+}
+
+/* The country a mention states (a country, country + role, a person of a country), or NULL. */
+static const char *stated_country(const mention *m)
+{
+    if (!m || !m->code || m->kind == M_SIDES || m->ctx_from) return NULL;
+    if (m->kind == M_AGENT && m->code == m->role) return NULL;
+    if (!m->country_only && !m->role && !m->person && m->kind != M_ACTOR) return NULL;
+    return is_country(m->code) ? m->code : NULL;
+}
+
+static const char *entry_country(const dentry *d)
+{
+    if (!d->code) return NULL;
+    if (!d->country_only && !d->role && !d->person) return NULL;
+    return is_country(d->code) ? d->code : NULL;
+}
+
+/* The extractors' place for a sentence: tokens [cs, ce) of sentence `sent` with the event's
+ * code and actors (they settle homonyms). Returns 1 and the country and name. */
+static int extractor_place(dyad_coder *c, const dyad_text *t, int sent, int cs, int ce, const char *code,
+                           const char *sc, const char *tc, char cc[4], const char **name)
+{
+    dyad_event ev;
+    memset(&ev, 0, sizeof ev);
+    snprintf(ev.code, sizeof ev.code, "%s", code);
+    ev.source = sc ? sc : "";
+    ev.target = tc ? tc : "";
+    dyad_extract_event(c->ctx->x, &c->arena, c->a, t, sent, cs, ce, &ev);
+    if (!ev.has_location || !ev.location.country[0]) return 0;
+    snprintf(cc, 4, "%s", ev.location.country);
+    *name = ev.location.name;
+    return 1;
+}
+
+/* The dateline ("KABUL, May 3 (Reuters) -", "BAKU, Azerbaijan (Reuters) —"): the text before
+ * the first sentence, which the splitter left out of its tokens. Its words become a locative
+ * phrase "in KABUL , May 3" for the extractors, so the gazetteer names the place. */
+void dyad_context_begin(dyad_coder *c)
+{
+    memset(&c->cx, 0, sizeof c->cx);
+    const dyad_text *t = c->t;
+    if (!t || !t->nsent || !t->sent[0].start || t->sent[0].start > 160) return;
+    dyad_token tok[24];
+    int n = 0;
+    tok[n++] = (dyad_token){ 0, 0, "in", "in", "in", 0 };
+    const char *s = t->norm;
+    for (uint32_t i = 0; i < t->sent[0].start && n < 23;) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '(' || ch == '-' || ch == ':' || ch >= 0xE2) break;     /* agency, dash: the end */
+        if (ch == ',') {
+            char *w = dyad_arena_strdup(&c->text_arena, ",");
+            tok[n++] = (dyad_token){ i, i + 1, w, w, w, DYAD_TOK_PUNCT };
+            i++;
+            continue;
+        }
+        if (!isalnum(ch) && ch < 0x80) { i++; continue; }
+        uint32_t b = i;
+        while (i < t->sent[0].start && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80
+                                        || s[i] == '.' || s[i] == '\'')) i++;
+        char *w = dyad_arena_strndup(&c->text_arena, s + b, i - b), *low = dyad_arena_strdup(&c->text_arena, w);
+        if (!w || !low) return;
+        uint32_t fl = 0, upper = 0, letters = 0;
+        for (char *p = low; *p; p++) {
+            if (isalpha((unsigned char)*p)) { letters++; upper += isupper((unsigned char)*p) != 0; }
+            *p = (char)tolower((unsigned char)*p);
+        }
+        if (isupper((unsigned char)w[0])) fl |= DYAD_TOK_CAP;
+        if (letters > 1 && upper == letters) fl |= DYAD_TOK_ALLCAPS;
+        if (isdigit((unsigned char)w[0])) fl |= DYAD_TOK_NUM;
+        tok[n++] = (dyad_token){ b, i, w, low, low, fl };
+    }
+    if (n < 2) return;
+    dyad_sentence se = { 0, t->sent[0].start, 0, tok, n };
+    dyad_text dt = { t->norm, t->len, &se, 1 };
+    const char *name = NULL;
+    char cc[4];
+    if (extractor_place(c, &dt, 0, 0, n, "010", "", "", cc, &name)) {
+        memcpy(c->cx.dateline, cc, 4);
+        snprintf(c->cx.dateline_name, sizeof c->cx.dateline_name, "%.*s", (int)(tok[1].end - tok[1].start), tok[1].text);
+    }
+}
+
+static void count(dyad_cx_count *cnt, int *n, const char *cc, int w)
+{
+    for (int i = 0; i < *n; i++)
+        if (!strncmp(cnt[i].cc, cc, 3)) { cnt[i].n += w; return; }
+    if (*n < DYAD_CX_COUNTRIES) {
+        snprintf(cnt[*n].cc, sizeof cnt[*n].cc, "%.3s", cc);
+        cnt[(*n)++].n = w;
+    }
+}
+
+/* The article's country context before sentence `sent`: the dateline (weight 2), the actors of
+ * earlier sentences (the discourse stack) and the place of each earlier sentence. */
+int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos, dyad_article_context *out)
+{
+    memset(out, 0, sizeof *out);
+    /* the earlier sentences' places, counted once each */
+    for (; c->cx.nsent_done < sent && c->t && c->cx.nsent_done < c->t->nsent; c->cx.nsent_done++) {
+        const dyad_sentence *s = &c->t->sent[c->cx.nsent_done];
+        char cc[4];
+        const char *name;
+        if (s->ntok && extractor_place(c, c->t, c->cx.nsent_done, 0, s->ntok, "010", "", "", cc, &name))
+            count(c->cx.places, &c->cx.nplaces, cc, 1);
+    }
+    dyad_cx_count cnt[DYAD_CX_COUNTRIES];
+    int n = c->cx.nplaces;
+    memcpy(cnt, c->cx.places, sizeof cnt[0] * (size_t)n);
+    if (c->cx.dateline[0]) count(cnt, &n, c->cx.dateline, 2);
+    for (int i = 0; i < c->ndisc; i++) {
+        const char *cc = entry_country(&c->disc[i]);
+        if (cc) count(cnt, &n, cc, 1);
+    }
+    /* at mention time, the sentence's own actors before the role count too ("Hungarian police
+     * blocked migrants": HUNREF) */
+    for (int k = 0; st && k < st->nm; k++)
+        if (st->m[k].e <= pos && stated_country(&st->m[k])) count(cnt, &n, st->m[k].code, 1);
+    int top = -1, second = 0, total = 0;
+    for (int i = 0; i < n; i++) {
+        total += cnt[i].n;
+        if (top < 0 || cnt[i].n > cnt[top].n) top = i;
+    }
+    for (int i = 0; i < n; i++) if (i != top && cnt[i].n > second) second = cnt[i].n;
+    if (top < 0 || (second && cnt[top].n < 3 * second)) return 0;
+    memcpy(out->cc, cnt[top].cc, 4);
+    out->single = second == 0;
+    if (second == 0 && n == 1 && !c->cx.nplaces && !c->ndisc && !(st && pos > 0) && c->cx.dateline[0])
+        snprintf(out->from, sizeof out->from, "dateline %s", c->cx.dateline_name);
+    else
+        snprintf(out->from, sizeof out->from, "%s named %d of %d times so far%s%s", out->cc, cnt[top].n, total,
+                 c->cx.dateline[0] ? ", dateline " : "", c->cx.dateline[0] ? c->cx.dateline_name : "");
+    return 1;
+}
+
+/* ---- at the event ------------------------------------------------------ */
+
+/* The event's place: "in|at|near PLACE" in its clause (a place actor), else the extractors'. */
+static int event_place(dyad_coder *c, sent_state *st, dyad_cx_event *e)
+{
+    if (e->place_done) return e->place_cc[0] != 0;
+    e->place_done = 1;
+    int cl = e->cl;
+    for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
+        int pe = st->ti[i].clause == cl ? dyad_place_phrase(st, i, cl) : 0;
+        if (pe <= 0) continue;
+        const mention *pm = &st->m[st->ti[pe - 1].mention];
+        snprintf(e->place_cc, sizeof e->place_cc, "%.3s", pm->code);
+        e->place_name = pm->name;
+        return 1;
+    }
+    const char *name = NULL;
+    if (extractor_place(c, c->t, (int)(st->s - c->t->sent), st->c[cl].s, st->c[cl].e, e->code, e->sc, e->tc,
+                        e->place_cc, &name)) {
+        e->place_name = name;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence name a country other than cc (groups of several countries placed in cc
+ * count as cc)? */
+static int other_country(const dyad_coder *c, const sent_state *st, const mention *self, const char *cc)
+{
+    for (int k = 0; k < st->nm; k++) {
+        const mention *m = &st->m[k];
+        if (m == self || (self && m->s == self->s && m->e == self->e)) continue;
+        const char *mc = stated_country(m);
+        if (!mc || (cc && !strncmp(mc, cc, 3))) continue;
+        if (cc && m->actor >= 0 && dyad_actor_code_in(c->ctx->dict, m->actor, cc, NULL)) continue;
+        return 1;
+    }
+    return 0;
+}
+
+const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, dyad_cx_event *e,
+                                  mention *tmp)
+{
+    if (!m || !m->code) return m;
+    const dyad_dict *d = c->ctx->dict;
+    int group = m->actor >= 0 && !m->ctx_from && dyad_dict_actor(d, m->actor)->placed;
+    int bare = dyad_countryless(m);
+    if (!group && !bare && !m->ctx_from) return m;
+    dyad_article_context ac;
+    int hasctx = dyad_context_article(c, st->s->index, NULL, 0, &ac);
+    event_place(c, st, e);
+    dyad_country_evidence ev = {
+        .role = group ? "REB" : m->role,
+        .scope = group ? DYAD_SCOPE_LOCAL : dyad_role_scope(m->role),
+        .place_cc = e->place_cc[0] ? e->place_cc : NULL,
+        .place_name = e->place_name,
+        .place_sentence = st->s->index,
+        .context_cc = hasctx ? ac.cc : NULL,
+        .context_single = ac.single,
+        .context_from = ac.from,
+    };
+    ev.sentence_other = other_country(c, st, m, ev.place_cc ? ev.place_cc : ev.context_cc);
+    dyad_country_choice ch;
+    if (!dyad_country_decide(&ev, &ch)) return m;
+    if (group) {
+        dyad_src src;
+        const char *code = dyad_actor_code_in(d, m->actor, ch.cc, &src);
+        if (!code || !strcmp(code, m->code)) return m;
+        *tmp = *m;
+        tmp->code = code;
+        dyad_trace(c, "  '%s' = %s: a group of several countries (%s:%d), country %s from %s", m->name, code,
+                   src.file, src.line, ch.cc, ch.from);
+        return tmp;
+    }
+    if (m->ctx_from) {
+        /* the discourse gave it the article's country: only its own place says otherwise */
+        if (!ch.by_place || !strncmp(ch.cc, m->code, 3)) return m;
+    }
+    *tmp = *m;
+    tmp->code = dyad_arena_printf(&c->arena, "%s%s", ch.cc, m->role);
+    dyad_trace(c, "  '%s' = %s: country %s from %s", m->name, tmp->code, ch.cc, ch.from);
+    return tmp;
+}
+
+/* At mention time (discourse.c): a bare role takes the article's context country when the
+ * decision allows it without a place ("Kenyan police said ... Police detained ..."). */
+void dyad_context_mentions(dyad_coder *c, sent_state *st)
+{
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (m->kind != M_AGENT || m->code != m->role) continue;
+        dyad_article_context ac;
+        if (!dyad_context_article(c, st->s->index, st, m->s, &ac)) continue;
+        dyad_country_choice ch;
+        if (ac.single) {
+            /* the only country of the article so far: any role ("Nicaragua shut down NGOs") */
+            snprintf(ch.cc, sizeof ch.cc, "%s", ac.cc);
+            snprintf(ch.from, sizeof ch.from, "the article's only country (%s)", ac.from);
+        } else {
+            dyad_country_evidence ev = {
+                .role = m->role, .scope = dyad_role_scope(m->role),
+                .context_cc = ac.cc, .context_single = ac.single, .context_from = ac.from,
+            };
+            if (!dyad_country_decide(&ev, &ch)) continue;
+        }
+        m->code = dyad_arena_printf(&c->arena, "%s%s", ch.cc, m->role);
+        m->ctx_from = dyad_arena_strdup(&c->arena, ch.from);
+        m->how = dyad_arena_printf(&c->arena, "%s; country %s from %s", m->how ? m->how : "", ch.cc, ch.from);
+    }
+}
