@@ -212,6 +212,7 @@ typedef struct dyad_country_evidence {
     const char *place_name;
     int place_sentence;
     int sentence_other;         /* the sentence states a country other than the candidate */
+    int context_other;          /* the article so far names a country other than the candidate */
     const char *context_cc;     /* the article's dominant country so far, NULL */
     int context_single;         /* ... and the only one */
     const char *context_from;   /* what established it */
@@ -223,7 +224,14 @@ typedef struct dyad_country_choice {
 } dyad_country_choice;
 /* The decision alone: 1 and the country with its provenance, or 0 (stays country-less). */
 int dyad_country_decide(const dyad_country_evidence *ev, dyad_country_choice *out);
-typedef struct dyad_article_context { char cc[4]; int single; char from[128]; } dyad_article_context;
+typedef struct dyad_article_context {
+    char cc[4];                 /* the dominant country ("" when none dominates) */
+    int single;                 /* the only country named */
+    char from[128];             /* what established it */
+    dyad_cx_count cnt[DYAD_CX_COUNTRIES];   /* every country named so far, with its weight */
+    int n;
+} dyad_article_context;
+int dyad_context_names_other(const dyad_article_context *ac, const char *cc);   /* a country other than cc */
 /* the article's dominant country before sentence `sent` (and, with st, before token pos of it) */
 int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos, dyad_article_context *out);
 void dyad_context_begin(dyad_coder *c);                     /* per article, after the text analysis */

@@ -52,8 +52,7 @@ int dyad_country_decide(const dyad_country_evidence *ev, dyad_country_choice *ou
     const char *ctx = ev->context_cc && ev->context_cc[0] ? ev->context_cc : NULL;
     if (ev->place_cc && ev->place_cc[0]) {
         /* a border-crossing role: the place's country only when nothing else is in play */
-        int ok = scope != DYAD_SCOPE_STATE
-                 || (!ev->sentence_other && (!ctx || (ev->context_single && !strncmp(ctx, ev->place_cc, 3))));
+        int ok = scope != DYAD_SCOPE_STATE || (!ev->sentence_other && !ev->context_other);
         if (ok) {
             snprintf(out->cc, sizeof out->cc, "%.3s", ev->place_cc);
             snprintf(out->from, sizeof out->from, "place %s, sentence %d", ev->place_name ? ev->place_name : "?",
@@ -200,6 +199,8 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
      * blocked migrants": HUNREF) */
     for (int k = 0; st && k < st->nm; k++)
         if (st->m[k].e <= pos && stated_country(&st->m[k])) count(cnt, &n, st->m[k].code, 1);
+    memcpy(out->cnt, cnt, sizeof cnt[0] * (size_t)n);
+    out->n = n;
     int top = -1, second = 0, total = 0;
     for (int i = 0; i < n; i++) {
         total += cnt[i].n;
@@ -215,6 +216,13 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
         snprintf(out->from, sizeof out->from, "%s named %d of %d times so far%s%s", out->cc, cnt[top].n, total,
                  c->cx.dateline[0] ? ", dateline " : "", c->cx.dateline[0] ? c->cx.dateline_name : "");
     return 1;
+}
+
+int dyad_context_names_other(const dyad_article_context *ac, const char *cc)
+{
+    for (int i = 0; i < ac->n; i++)
+        if (!cc || strncmp(ac->cnt[i].cc, cc, 3)) return 1;
+    return 0;
 }
 
 /* ---- at the event ------------------------------------------------------ */
@@ -278,7 +286,9 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
         .context_single = ac.single,
         .context_from = ac.from,
     };
-    ev.sentence_other = other_country(c, st, m, ev.place_cc ? ev.place_cc : ev.context_cc);
+    const char *cand = ev.place_cc ? ev.place_cc : ev.context_cc;
+    ev.sentence_other = other_country(c, st, m, cand);
+    ev.context_other = hasctx || ac.n ? dyad_context_names_other(&ac, cand) : 0;
     dyad_country_choice ch;
     if (!dyad_country_decide(&ev, &ch)) return m;
     if (group) {
