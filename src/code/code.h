@@ -208,6 +208,7 @@ int dyad_role_scope(const char *role);      /* "COP" -> LOCAL, "MIL" -> STATE, "
 typedef struct dyad_country_evidence {
     const char *role;           /* the actor's role code */
     int scope;                  /* DYAD_SCOPE_* of the role (or LOCAL for a group of several countries) */
+    int root;                   /* the event's CAMEO root (0: not known, at mention time) */
     const char *place_cc;       /* country of the event's place (its clause, else its sentence), NULL */
     const char *place_name;
     int place_sentence;

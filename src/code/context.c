@@ -51,8 +51,10 @@ int dyad_country_decide(const dyad_country_evidence *ev, dyad_country_choice *ou
     if (scope == DYAD_SCOPE_NONE) return 0;
     const char *ctx = ev->context_cc && ev->context_cc[0] ? ev->context_cc : NULL;
     if (ev->place_cc && ev->place_cc[0]) {
-        /* a border-crossing role: the place's country only when nothing else is in play */
-        int ok = scope != DYAD_SCOPE_STATE || (!ev->sentence_other && !ev->context_other);
+        /* a border-crossing role: the place's country only when nothing else is in play, and
+         * only for force and coercion (14-20), which happen on someone's ground; ministers and
+         * envoys visit, meet and talk abroad ("the foreign minister arrived in Paris") */
+        int ok = scope != DYAD_SCOPE_STATE || (!ev->sentence_other && !ev->context_other && ev->root >= 14);
         if (ok) {
             snprintf(out->cc, sizeof out->cc, "%.3s", ev->place_cc);
             snprintf(out->from, sizeof out->from, "place %s, sentence %d", ev->place_name ? ev->place_name : "?",
@@ -282,6 +284,7 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
         .place_cc = e->place_cc[0] ? e->place_cc : NULL,
         .place_name = e->place_name,
         .place_sentence = st->s->index,
+        .root = e->code && strlen(e->code) >= 2 ? (e->code[0] - '0') * 10 + (e->code[1] - '0') : 0,
         .context_cc = hasctx ? ac.cc : NULL,
         .context_single = ac.single,
         .context_from = ac.from,
