@@ -278,14 +278,19 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
     dyad_article_context ac;
     int hasctx = dyad_context_article(c, st->s->index, NULL, 0, &ac);
     event_place(c, st, e);
+    int root = e->code && strlen(e->code) >= 2 ? (e->code[0] - '0') * 10 + (e->code[1] - '0') : 0;
+    /* a group is placed only by its own event's place, and only where it uses force or
+     * coercion: a dateline says where the reporter is ("ISLAMABAD - ... the Taliban
+     * government"), and talks with a group happen abroad */
+    if (group && (!e->place_cc[0] || root < 14)) return m;
     dyad_country_evidence ev = {
         .role = group ? "REB" : m->role,
         .scope = group ? DYAD_SCOPE_LOCAL : dyad_role_scope(m->role),
         .place_cc = e->place_cc[0] ? e->place_cc : NULL,
         .place_name = e->place_name,
         .place_sentence = st->s->index,
-        .root = e->code && strlen(e->code) >= 2 ? (e->code[0] - '0') * 10 + (e->code[1] - '0') : 0,
-        .context_cc = hasctx ? ac.cc : NULL,
+        .root = root,
+        .context_cc = hasctx && !group ? ac.cc : NULL,
         .context_single = ac.single,
         .context_from = ac.from,
     };
@@ -321,6 +326,10 @@ void dyad_context_mentions(dyad_coder *c, sent_state *st)
     for (int k = 0; k < st->nm; k++) {
         mention *m = &st->m[k];
         if (m->kind != M_AGENT || m->code != m->role) continue;
+        /* "its citizens", "their fighters": the owner is the text's to say (reported speech) */
+        const char *before = m->s > 0 ? st->s->tok[m->s - 1].lower : "";
+        if (!strcmp(before, "its") || !strcmp(before, "their") || !strcmp(before, "his") || !strcmp(before, "her")
+            || !strcmp(before, "our")) continue;
         dyad_article_context ac;
         if (!dyad_context_article(c, st->s->index, st, m->s, &ac)) continue;
         dyad_country_choice ch;
