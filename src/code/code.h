@@ -188,6 +188,7 @@ void dyad_discourse_push(dyad_coder *c, sent_state *st);
 void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
 void dyad_resolve_participle_object(dyad_coder *c, sent_state *st);
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b);
+int dyad_reported_speaker(const sent_state *st);   /* the mention that says a reported clause, -1 */
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */

@@ -275,6 +275,20 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
     int group = m->actor >= 0 && !m->ctx_from && dyad_dict_actor(d, m->actor)->placed;
     int bare = dyad_countryless(m);
     if (!group && !bare && !m->ctx_from) return m;
+    if (bare && dyad_role_scope(m->role) == DYAD_SCOPE_STATE && st->c[e->cl].kind == C_REPORTED) {
+        /* "the Israeli army said troops killed two gunmen in Jenin", "Bolivia's deputy foreign
+         * minister said the government rejected ...": a state speaker talks of its own state's
+         * forces and government (a local role — "militants" — is as often the other side) */
+        int sp = dyad_reported_speaker(st);
+        const char *spc = sp >= 0 ? stated_country(&st->m[sp]) : NULL;
+        if (spc) {
+            *tmp = *m;
+            tmp->code = dyad_arena_printf(&c->arena, "%.3s%s", spc, m->role);
+            dyad_trace(c, "  '%s' = %s: country %.3s from the speaker '%s', sentence %d", m->name, tmp->code, spc,
+                       st->m[sp].name, st->s->index);
+            return tmp;
+        }
+    }
     dyad_article_context ac;
     int hasctx = dyad_context_article(c, st->s->index, NULL, 0, &ac);
     event_place(c, st, e);

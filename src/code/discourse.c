@@ -301,6 +301,8 @@ static int speaker_of(const sent_state *st)
     return -1;
 }
 
+int dyad_reported_speaker(const sent_state *st) { return speaker_of(st); }
+
 /* Room for one more mention and one more group (pronouns resolved after the
  * chunker ran are appended as their own one-member group). Returns the new
  * mention's slot (not yet counted in st->nm), NULL when out of memory. */
