@@ -113,9 +113,10 @@ typedef struct dyad_cx_count { char cc[4]; int n; } dyad_cx_count;
 typedef struct dyad_cx {
     char dateline[4];           /* country of the dateline's place, "" */
     char dateline_name[48];
-    int nsent_done;             /* sentences whose place is counted in places[] */
-    dyad_cx_count places[DYAD_CX_COUNTRIES];
+    dyad_cx_count places[DYAD_CX_COUNTRIES];   /* countries of earlier events' places (one
+                                   per sentence and country: dyad_context_event) */
     int nplaces;
+    int place_sent[DYAD_CX_COUNTRIES];          /* the sentence that last counted each */
 } dyad_cx;
 
 /* One article-level memory of the actors seen so far. */
@@ -244,7 +245,12 @@ typedef struct dyad_cx_event {  /* one event's evidence, gathered once for both 
     int place_done;
     char place_cc[4];
     const char *place_name;
+    int have_ev;                /* ev holds the extractors' fields (date, place, counts): emit.c
+                                   reuses them instead of extracting twice */
+    dyad_event ev;
 } dyad_cx_event;
+/* emit.c: the place of an emitted event counts for the article's context of later sentences */
+void dyad_context_event(dyad_coder *c, int sent, const dyad_event *ev);
 /* m itself, or *tmp holding m with the inferred country (or a group's code for its place) */
 const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, dyad_cx_event *e,
                                   mention *tmp);

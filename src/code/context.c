@@ -181,17 +181,12 @@ static void count(dyad_cx_count *cnt, int *n, const char *cc, int w)
 int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos, dyad_article_context *out)
 {
     memset(out, 0, sizeof *out);
-    /* the earlier sentences' places, counted once each */
-    for (; c->cx.nsent_done < sent && c->t && c->cx.nsent_done < c->t->nsent; c->cx.nsent_done++) {
-        const dyad_sentence *s = &c->t->sent[c->cx.nsent_done];
-        char cc[4];
-        const char *name;
-        if (s->ntok && extractor_place(c, c->t, c->cx.nsent_done, 0, s->ntok, "010", "", "", cc, &name))
-            count(c->cx.places, &c->cx.nplaces, cc, 1);
-    }
+    (void)sent;
     dyad_cx_count cnt[DYAD_CX_COUNTRIES];
-    int n = c->cx.nplaces;
-    memcpy(cnt, c->cx.places, sizeof cnt[0] * (size_t)n);
+    int n = 0;
+    for (int i = 0; i < c->cx.nplaces; i++)       /* places of earlier sentences' events */
+        if (c->cx.place_sent[i] < sent || c->cx.places[i].n > 1)
+            count(cnt, &n, c->cx.places[i].cc, c->cx.place_sent[i] < sent ? c->cx.places[i].n : c->cx.places[i].n - 1);
     if (c->cx.dateline[0]) count(cnt, &n, c->cx.dateline, 2);
     for (int i = 0; i < c->ndisc; i++) {
         const char *cc = entry_country(&c->disc[i]);
@@ -227,6 +222,21 @@ int dyad_context_names_other(const dyad_article_context *ac, const char *cc)
     return 0;
 }
 
+void dyad_context_event(dyad_coder *c, int sent, const dyad_event *ev)
+{
+    if (!ev->has_location || !is_country(ev->location.country)) return;
+    dyad_cx *x = &c->cx;
+    for (int i = 0; i < x->nplaces; i++)
+        if (!strncmp(x->places[i].cc, ev->location.country, 3)) {
+            if (x->place_sent[i] != sent) { x->places[i].n++; x->place_sent[i] = sent; }
+            return;
+        }
+    if (x->nplaces == DYAD_CX_COUNTRIES) return;
+    snprintf(x->places[x->nplaces].cc, sizeof x->places[0].cc, "%.3s", ev->location.country);
+    x->places[x->nplaces].n = 1;
+    x->place_sent[x->nplaces++] = sent;
+}
+
 /* ---- at the event ------------------------------------------------------ */
 
 /* The event's place: "in|at|near PLACE" in its clause (a place actor), else the extractors'. */
@@ -243,13 +253,17 @@ static int event_place(dyad_coder *c, sent_state *st, dyad_cx_event *e)
         e->place_name = pm->name;
         return 1;
     }
-    const char *name = NULL;
-    if (extractor_place(c, c->t, (int)(st->s - c->t->sent), st->c[cl].s, st->c[cl].e, e->code, e->sc, e->tc,
-                        e->place_cc, &name)) {
-        e->place_name = name;
-        return 1;
-    }
-    return 0;
+    /* the event's own extraction, kept for emit.c */
+    memset(&e->ev, 0, sizeof e->ev);
+    snprintf(e->ev.code, sizeof e->ev.code, "%s", e->code);
+    e->ev.source = e->sc ? e->sc : "";
+    e->ev.target = e->tc ? e->tc : "";
+    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), st->c[cl].s, st->c[cl].e, &e->ev);
+    e->have_ev = 1;
+    if (!e->ev.has_location || !e->ev.location.country[0]) return 0;
+    snprintf(e->place_cc, sizeof e->place_cc, "%.3s", e->ev.location.country);
+    e->place_name = e->ev.location.name;
+    return 1;
 }
 
 /* Does the sentence name a country other than cc (groups of several countries placed in cc
@@ -275,6 +289,7 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
     int group = m->actor >= 0 && !m->ctx_from && dyad_dict_actor(d, m->actor)->placed;
     int bare = dyad_countryless(m);
     if (!group && !bare && !m->ctx_from) return m;
+    if (!group && dyad_role_scope(m->role) == DYAD_SCOPE_NONE) return m;   /* no evidence would do */
     if (bare && dyad_role_scope(m->role) == DYAD_SCOPE_STATE && st->c[e->cl].kind == C_REPORTED) {
         /* "the Israeli army said troops killed two gunmen in Jenin", "Bolivia's deputy foreign
          * minister said the government rejected ...": a state speaker talks of its own state's

@@ -98,19 +98,24 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     if (intent && seen_root(c, sc, tc, code)) return 0;
     if (seen(c, sc, tc, code)) return 0;
     dyad_event ev;
-    memset(&ev, 0, sizeof ev);
+    /* the extractors already ran for this event when a bare role needed its place */
+    int extracted = cxe.have_ev && !strcmp(cxe.ev.code, code);
+    if (extracted) ev = cxe.ev;
+    else memset(&ev, 0, sizeof ev);
     ev.article_id = c->a->id ? c->a->id : "";
     ev.sentence = st->s->index;
-    snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
-    ev.date_from = "article";
-    ev.date_precision = "day";
+    if (!extracted) {
+        snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
+        ev.date_from = "article";
+        ev.date_precision = "day";
+    }
     ev.source = sc;
     ev.source_name = src ? src->name : "";
     ev.target = tc;
     ev.target_name = tgt ? tgt->name : "";
     snprintf(ev.code, sizeof ev.code, "%s", code);
     ev.root[0] = code[0]; ev.root[1] = code[1]; ev.root[2] = '\0';
-    ev.fatalities = ev.injured = -1;
+    if (!extracted) ev.fatalities = ev.injured = -1;
     ev.negated = negated;
     ev.text = st->text;
     ev.rule = rule;
@@ -118,7 +123,8 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     ev.target_span = tgt ? span_of(st, tgt->s, tgt->e) : (dyad_span){ -1, -1 };
     ev.verb_span = span_of(st, vs, ve);
     int cs = st->c[cl].s, ce = st->c[cl].e;
-    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    if (!extracted) dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    dyad_context_event(c, st->s->index, &ev);
     c->nevents++;
     if (src && tgt && !intent) {
         if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
