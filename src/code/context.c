@@ -239,6 +239,27 @@ void dyad_context_event(dyad_coder *c, int sent, const dyad_event *ev)
 
 /* ---- at the event ------------------------------------------------------ */
 
+/* "in 38 Russian cities", "across several Iraqi provinces", "in Syrian towns": a locative
+ * preposition, at most three quantity words, a nationality and a plural place noun (places
+ * the gazetteer cannot name). Returns the nationality's mention, or -1. */
+static int demonym_places(const sent_state *st, int i, int cl)
+{
+    static const char *const preps = " in across throughout near at ";
+    static const char *const nouns = " cities towns villages provinces regions districts areas camps "
+                                     "neighbourhoods neighborhoods ";
+    char k[40];
+    snprintf(k, sizeof k, " %s ", st->s->tok[i].lower);
+    if (!strstr(preps, k)) return -1;
+    int j = i + 1, n = st->s->ntok;
+    while (j < n && j - i <= 3 && st->ti[j].clause == cl && st->ti[j].mention < 0
+           && ((st->ti[j].cls & (W_QUANT | W_DET)) || (st->s->tok[j].flags & DYAD_TOK_NUM))) j++;
+    if (j + 1 >= n || st->ti[j].clause != cl || st->ti[j].mention < 0) return -1;
+    const mention *m = &st->m[st->ti[j].mention];
+    if (!m->country_only || m->s != j || m->e != j + 1 || !dyad_demonym_like(st->s->tok[j].lower)) return -1;
+    snprintf(k, sizeof k, " %s ", st->s->tok[j + 1].lower);
+    return strstr(nouns, k) ? st->ti[j].mention : -1;
+}
+
 /* The event's place: "in|at|near PLACE" in its clause (a place actor), else the extractors'. */
 static int event_place(dyad_coder *c, sent_state *st, dyad_cx_event *e)
 {
@@ -246,11 +267,12 @@ static int event_place(dyad_coder *c, sent_state *st, dyad_cx_event *e)
     e->place_done = 1;
     int cl = e->cl;
     for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
-        int pe = st->ti[i].clause == cl ? dyad_place_phrase(st, i, cl) : 0;
-        if (pe <= 0) continue;
-        const mention *pm = &st->m[st->ti[pe - 1].mention];
+        if (st->ti[i].clause != cl) continue;
+        int pe = dyad_place_phrase(st, i, cl), dm = pe > 0 ? -1 : demonym_places(st, i, cl);
+        if (pe <= 0 && dm < 0) continue;
+        const mention *pm = pe > 0 ? &st->m[st->ti[pe - 1].mention] : &st->m[dm];
         snprintf(e->place_cc, sizeof e->place_cc, "%.3s", pm->code);
-        e->place_name = pm->name;
+        e->place_name = pe > 0 ? pm->name : dyad_span_text(c, st, i + 1, pm->e + 1);
         return 1;
     }
     /* the event's own extraction, kept for emit.c */
