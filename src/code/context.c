@@ -133,6 +133,7 @@ void dyad_context_begin(dyad_coder *c)
     for (uint32_t i = 0; i < t->sent[0].start && n < 23;) {
         unsigned char ch = (unsigned char)s[i];
         if (ch == '(' || ch == '-' || ch == ':' || ch >= 0xE2) break;     /* agency, dash: the end */
+        if (ch == '/') return;                      /* "BAKU/YEREVAN": two countries, no context */
         if (ch == ',') {
             char *w = dyad_arena_strdup(&c->text_arena, ",");
             tok[n++] = (dyad_token){ i, i + 1, w, w, w, DYAD_TOK_PUNCT };
@@ -163,6 +164,7 @@ void dyad_context_begin(dyad_coder *c)
     if (extractor_place(c, &dt, 0, 0, n, "010", "", "", cc, &name)) {
         memcpy(c->cx.dateline, cc, 4);
         snprintf(c->cx.dateline_name, sizeof c->cx.dateline_name, "%.*s", (int)(tok[1].end - tok[1].start), tok[1].text);
+        dyad_trace(c, "dateline: '%s' is in %s (%s): the article's context", c->cx.dateline_name, cc, name ? name : "?");
     }
 }
 
@@ -207,7 +209,7 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
     if (top < 0 || (second && cnt[top].n < 3 * second)) return 0;
     memcpy(out->cc, cnt[top].cc, 4);
     out->single = second == 0;
-    if (second == 0 && n == 1 && !c->cx.nplaces && !c->ndisc && !(st && pos > 0) && c->cx.dateline[0])
+    if (second == 0 && c->cx.dateline[0] && total == 2)     /* the dateline alone */
         snprintf(out->from, sizeof out->from, "dateline %s", c->cx.dateline_name);
     else
         snprintf(out->from, sizeof out->from, "%s named %d of %d times so far%s%s", out->cc, cnt[top].n, total,
