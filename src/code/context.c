@@ -8,7 +8,8 @@
  *      phrase), else the extractors' location of the event (its clause, else its sentence);
  *   2. the article's country context: the dateline ("KABUL, May 3 (Reuters) -") and the
  *      countries that earlier sentences' actors and places name, only when one country
- *      dominates (the only one, or three times as often as any other; the dateline counts 2);
+ *      dominates (the only one, or three times as often as any other; the dateline counts once:
+ *      wire copy is often datelined in a regional hub, "AMMAN" for Syria, "NAIROBI" for Somalia);
  *   3. else it stays country-less, as before.
  * A country the text states is never overridden. How far a role travels decides which
  * evidence it may use (dyad_role_scope): police, protesters, civilians, courts, rebels and
@@ -178,8 +179,8 @@ static void count(dyad_cx_count *cnt, int *n, const char *cc, int w)
     }
 }
 
-/* The article's country context before sentence `sent`: the dateline (weight 2), the actors of
- * earlier sentences (the discourse stack) and the place of each earlier sentence. */
+/* The article's country context before sentence `sent`: the dateline (weight 1), the actors of
+ * earlier sentences (the discourse stack) and the places of their events. */
 int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos, dyad_article_context *out)
 {
     memset(out, 0, sizeof *out);
@@ -189,7 +190,7 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
     for (int i = 0; i < c->cx.nplaces; i++)       /* places of earlier sentences' events */
         if (c->cx.place_sent[i] < sent || c->cx.places[i].n > 1)
             count(cnt, &n, c->cx.places[i].cc, c->cx.place_sent[i] < sent ? c->cx.places[i].n : c->cx.places[i].n - 1);
-    if (c->cx.dateline[0]) count(cnt, &n, c->cx.dateline, 2);
+    if (c->cx.dateline[0]) count(cnt, &n, c->cx.dateline, 1);
     for (int i = 0; i < c->ndisc; i++) {
         const char *cc = entry_country(&c->disc[i]);
         if (cc) count(cnt, &n, cc, 1);
@@ -209,7 +210,7 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
     if (top < 0 || (second && cnt[top].n < 3 * second)) return 0;
     memcpy(out->cc, cnt[top].cc, 4);
     out->single = second == 0;
-    if (second == 0 && c->cx.dateline[0] && total == 2)     /* the dateline alone */
+    if (second == 0 && c->cx.dateline[0] && total == 1)     /* the dateline alone */
         snprintf(out->from, sizeof out->from, "dateline %s", c->cx.dateline_name);
     else
         snprintf(out->from, sizeof out->from, "%s named %d of %d times so far%s%s", out->cc, cnt[top].n, total,
