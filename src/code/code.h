@@ -245,15 +245,17 @@ typedef struct dyad_cx_event {  /* one event's evidence, gathered once for both 
     int place_done;
     char place_cc[4];
     const char *place_name;
+    int place_local;            /* the place is a city or region (not a whole country) */
     int have_ev;                /* ev holds the extractors' fields (date, place, counts): emit.c
                                    reuses them instead of extracting twice */
     dyad_event ev;
 } dyad_cx_event;
 /* emit.c: the place of an emitted event counts for the article's context of later sentences */
 void dyad_context_event(dyad_coder *c, int sent, const dyad_event *ev);
-/* m itself, or *tmp holding m with the inferred country (or a group's code for its place) */
-const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, dyad_cx_event *e,
-                                  mention *tmp);
+/* m itself, or *tmp holding m with the inferred country (or a group's code for its place);
+ * other: the event's other actor (may be NULL) */
+const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, const mention *other,
+                                  dyad_cx_event *e, mention *tmp);
 
 /* phrases.c: phrase tests shared by the matcher */
 int dyad_place_phrase(const sent_state *st, int pos, int cl);   /* one past "in|at|near PLACE", else 0 */

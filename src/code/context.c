@@ -269,25 +269,36 @@ static int event_place(dyad_coder *c, sent_state *st, dyad_cx_event *e)
     if (e->place_done) return e->place_cc[0] != 0;
     e->place_done = 1;
     int cl = e->cl;
-    for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
-        if (st->ti[i].clause != cl) continue;
-        int pe = dyad_place_phrase(st, i, cl), dm = pe > 0 ? -1 : demonym_places(st, i, cl);
-        if (pe <= 0 && dm < 0) continue;
-        const mention *pm = pe > 0 ? &st->m[st->ti[pe - 1].mention] : &st->m[dm];
-        snprintf(e->place_cc, sizeof e->place_cc, "%.3s", pm->code);
-        e->place_name = pe > 0 ? pm->name : dyad_span_text(c, st, i + 1, pm->e + 1);
-        return 1;
-    }
-    /* the event's own extraction, kept for emit.c */
+    /* the event's own extraction (emit.c reuses it): its place and how precise it is */
     memset(&e->ev, 0, sizeof e->ev);
     snprintf(e->ev.code, sizeof e->ev.code, "%s", e->code);
     e->ev.source = e->sc ? e->sc : "";
     e->ev.target = e->tc ? e->tc : "";
     dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), st->c[cl].s, st->c[cl].e, &e->ev);
     e->have_ev = 1;
-    if (!e->ev.has_location || !e->ev.location.country[0]) return 0;
+    /* "near the Afghan border" says which border, not which side of it */
+    int ext = e->ev.has_location && e->ev.location.country[0]
+              && !(e->ev.location.name && strstr(e->ev.location.name, "border"));
+    for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
+        if (st->ti[i].clause != cl) continue;
+        int pe = dyad_place_phrase(st, i, cl);
+        if (pe > 0 && pe < st->s->ntok && strstr(" border borders frontier side ", st->s->tok[pe].lower)
+            && strlen(st->s->tok[pe].lower) > 3)
+            pe = 0;                                 /* "near the Afghan border": which side? */
+        int dm = pe > 0 ? -1 : demonym_places(st, i, cl);
+        if (pe <= 0 && dm < 0) continue;
+        const mention *pm = pe > 0 ? &st->m[st->ti[pe - 1].mention] : &st->m[dm];
+        snprintf(e->place_cc, sizeof e->place_cc, "%.3s", pm->code);
+        e->place_name = pe > 0 ? pm->name : dyad_span_text(c, st, i + 1, pm->e + 1);
+        /* a city or region of that country, as the extractors read it */
+        e->place_local = ext && !strncmp(e->ev.location.country, e->place_cc, 3) && e->ev.location.kind
+                         && strcmp(e->ev.location.kind, "country");
+        return 1;
+    }
+    if (!ext) return 0;
     snprintf(e->place_cc, sizeof e->place_cc, "%.3s", e->ev.location.country);
     e->place_name = e->ev.location.name;
+    e->place_local = e->ev.location.kind && strcmp(e->ev.location.kind, "country");
     return 1;
 }
 
@@ -306,8 +317,8 @@ static int other_country(const dyad_coder *c, const sent_state *st, const mentio
     return 0;
 }
 
-const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, dyad_cx_event *e,
-                                  mention *tmp)
+const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, const mention *other,
+                                  dyad_cx_event *e, mention *tmp)
 {
     if (!m || !m->code) return m;
     const dyad_dict *d = c->ctx->dict;
@@ -364,8 +375,14 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
         return tmp;
     }
     if (m->ctx_from) {
-        /* the discourse gave it the article's country: only its own place says otherwise */
+        /* the article's context gave it a country: only its own place says otherwise, a city or
+         * region ("Taliban gunmen attacked an army school in Peshawar"), or a country when the
+         * context's country is the other side's ("The Pentagon said militants attacked a U.S.
+         * base in Syria"); a country named in passing is not the event's ground ("MOSCOW -
+         * Police detained protesters at rallies against the war in Ukraine") */
         if (!ch.by_place || !strncmp(ch.cc, m->code, 3)) return m;
+        const char *oc = stated_country(other);
+        if (!e->place_local && !(oc && !strncmp(oc, m->code, 3))) return m;
     }
     *tmp = *m;
     tmp->code = dyad_arena_printf(&c->arena, "%s%s", ch.cc, m->role);

@@ -60,8 +60,8 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     /* a bare role takes the country of its event's place or of the article (context.c) */
     mention placed_src, placed_tgt;
     dyad_cx_event cxe = { .cl = cl, .code = code, .sc = sc, .tc = tc };
-    src = dyad_context_actor(c, st, src, &cxe, &placed_src);
-    tgt = dyad_context_actor(c, st, tgt, &cxe, &placed_tgt);
+    src = dyad_context_actor(c, st, src, tgt, &cxe, &placed_src);
+    tgt = dyad_context_actor(c, st, tgt, src, &cxe, &placed_tgt);
     sc = src ? src->code : "";
     tc = tgt ? tgt->code : "";
     if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {

@@ -858,7 +858,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
         mention placed;     /* "people protested in Kyiv": the country first, then the self-target */
         dyad_cx_event cxe = { .cl = ti->clause, .code = code, .sc = sm ? sm->code : "", .tc = "" };
-        if (!ms->tgt.n && sm && dyad_countryless(sm)) sm = dyad_context_actor(c, st, sm, &cxe, &placed);
+        if (!ms->tgt.n && sm && dyad_countryless(sm)) sm = dyad_context_actor(c, st, sm, NULL, &cxe, &placed);
         char self[16];
         if (!ms->tgt.n && sm && sm->code && !dyad_countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
             && strncmp(sm->code, "IMG", 3) && dyad_self_target(p->code, sm->code, self)) {
