@@ -117,6 +117,9 @@ typedef struct dyad_cx {
                                    per sentence and country: dyad_context_event) */
     int nplaces;
     int place_sent[DYAD_CX_COUNTRIES];          /* the sentence that last counted each */
+    int cache_sent;             /* the sentence whose earlier-sentence counts are in cache[] */
+    dyad_cx_count cache[DYAD_CX_COUNTRIES];
+    int cache_n;
 } dyad_cx;
 
 /* One article-level memory of the actors seen so far. */

@@ -26,6 +26,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "code/code.h"
@@ -75,15 +76,18 @@ int dyad_country_decide(const dyad_country_evidence *ev, dyad_country_choice *ou
 
 /* ---- evidence: the country of an actor, the place of an event ---------- */
 
+static int cmp3(const void *a, const void *b) { return memcmp(a, *(const char *const *)b, 3); }
+
 static int is_country(const char *code)
 {
-    if (!code || strlen(code) < 3) return 0;
-    for (int i = 0; i < 3; i++) if (!isupper((unsigned char)code[i])) return 0;
-    /* organisations and CAMEO's role-only codes are not countries */
-    static const char *const not_cc = " IGO NGO MNC IMG UAF REB MIL GOV COP CVL OPP JUD LEG PTY ELI EDU HLH LAB AGR "
-                                      "BUS CRM REL MUS CHR JEW HRI RAD ENV SEP SPY PKO REF MED WST ";
-    char k[6] = { ' ', code[0], code[1], code[2], ' ', 0 };
-    return !strstr(not_cc, k);
+    if (!code || !isupper((unsigned char)code[0]) || !isupper((unsigned char)code[1])
+        || !isupper((unsigned char)code[2]))
+        return 0;
+    /* organisations and CAMEO's role-only codes are not countries (sorted: bsearch) */
+    static const char *const not_cc[] = { "AGR", "BUS", "CHR", "COP", "CRM", "CVL", "EDU", "ELI", "ENV",
+        "GOV", "HLH", "HRI", "IGO", "IMG", "JEW", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MUS", "NGO",
+        "OPP", "PKO", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SPY", "UAF", "WST" };
+    return !bsearch(code, not_cc, sizeof not_cc / sizeof not_cc[0], sizeof not_cc[0], cmp3);
 }
 
 /* The country a mention states (a country, country + role, a person of a country), or NULL. */
@@ -125,6 +129,7 @@ static int extractor_place(dyad_coder *c, const dyad_text *t, int sent, int cs, 
 void dyad_context_begin(dyad_coder *c)
 {
     memset(&c->cx, 0, sizeof c->cx);
+    c->cx.cache_sent = -1;
     const dyad_text *t = c->t;
     if (!t || !t->nsent || !t->sent[0].start || t->sent[0].start > 160) return;
     dyad_token tok[24];
@@ -172,9 +177,10 @@ void dyad_context_begin(dyad_coder *c)
 static void count(dyad_cx_count *cnt, int *n, const char *cc, int w)
 {
     for (int i = 0; i < *n; i++)
-        if (!strncmp(cnt[i].cc, cc, 3)) { cnt[i].n += w; return; }
+        if (cnt[i].cc[0] == cc[0] && cnt[i].cc[1] == cc[1] && cnt[i].cc[2] == cc[2]) { cnt[i].n += w; return; }
     if (*n < DYAD_CX_COUNTRIES) {
-        snprintf(cnt[*n].cc, sizeof cnt[*n].cc, "%.3s", cc);
+        memcpy(cnt[*n].cc, cc, 3);
+        cnt[*n].cc[3] = '\0';
         cnt[(*n)++].n = w;
     }
 }
@@ -184,17 +190,23 @@ static void count(dyad_cx_count *cnt, int *n, const char *cc, int w)
 int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos, dyad_article_context *out)
 {
     memset(out, 0, sizeof *out);
-    (void)sent;
-    dyad_cx_count cnt[DYAD_CX_COUNTRIES];
-    int n = 0;
-    for (int i = 0; i < c->cx.nplaces; i++)       /* places of earlier sentences' events */
-        if (c->cx.place_sent[i] < sent || c->cx.places[i].n > 1)
-            count(cnt, &n, c->cx.places[i].cc, c->cx.place_sent[i] < sent ? c->cx.places[i].n : c->cx.places[i].n - 1);
-    if (c->cx.dateline[0]) count(cnt, &n, c->cx.dateline, 1);
-    for (int i = 0; i < c->ndisc; i++) {
-        const char *cc = entry_country(&c->disc[i]);
-        if (cc) count(cnt, &n, cc, 1);
+    dyad_cx *x = &c->cx;
+    if (x->cache_sent != sent) {
+        /* the earlier sentences' part is the same for every role of this sentence: counted once */
+        x->cache_n = 0;
+        for (int i = 0; i < x->nplaces; i++)       /* places of earlier sentences' events */
+            if (x->place_sent[i] < sent || x->places[i].n > 1)
+                count(x->cache, &x->cache_n, x->places[i].cc, x->place_sent[i] < sent ? x->places[i].n : x->places[i].n - 1);
+        if (x->dateline[0]) count(x->cache, &x->cache_n, x->dateline, 1);
+        for (int i = 0; i < c->ndisc; i++) {
+            const char *cc = entry_country(&c->disc[i]);
+            if (cc) count(x->cache, &x->cache_n, cc, 1);
+        }
+        x->cache_sent = sent;
     }
+    dyad_cx_count cnt[DYAD_CX_COUNTRIES];
+    int n = x->cache_n;
+    memcpy(cnt, x->cache, sizeof cnt[0] * (size_t)n);
     /* at mention time, the sentence's own actors before the role count too ("Hungarian police
      * blocked migrants": HUNREF) */
     for (int k = 0; st && k < st->nm; k++)
@@ -210,7 +222,8 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
     if (top < 0 || (second && cnt[top].n < 3 * second)) return 0;
     memcpy(out->cc, cnt[top].cc, 4);
     out->single = second == 0;
-    if (second == 0 && c->cx.dateline[0] && total == 1)     /* the dateline alone */
+    if (!c->trace) snprintf(out->from, sizeof out->from, "%s", "the article's context");   /* (only explain reads it) */
+    else if (second == 0 && c->cx.dateline[0] && total == 1)     /* the dateline alone */
         snprintf(out->from, sizeof out->from, "dateline %s", c->cx.dateline_name);
     else
         snprintf(out->from, sizeof out->from, "%s named %d of %d times so far%s%s", out->cc, cnt[top].n, total,
@@ -416,7 +429,7 @@ void dyad_context_mentions(dyad_coder *c, sent_state *st)
             if (!dyad_country_decide(&ev, &ch)) continue;
         }
         m->code = dyad_arena_printf(&c->arena, "%s%s", ch.cc, m->role);
-        m->ctx_from = dyad_arena_strdup(&c->arena, ch.from);
-        m->how = dyad_arena_printf(&c->arena, "%s; country %s from %s", m->how ? m->how : "", ch.cc, ch.from);
+        m->ctx_from = c->trace ? dyad_arena_strdup(&c->arena, ch.from) : "the article's context";
+        if (c->trace) m->how = dyad_arena_printf(&c->arena, "%s; country %s from %s", m->how ? m->how : "", ch.cc, ch.from);
     }
 }
