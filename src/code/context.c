@@ -99,8 +99,17 @@ static const char *stated_country(const mention *m)
     return is_country(m->code) ? m->code : NULL;
 }
 
+/* An international organisation, NGO, company or militarised group: a party of the article
+ * without a country (it competes with the countries, it is never the context). */
+static int is_org(const char *code)
+{
+    return code && (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "MNC", 3)
+                    || !strncmp(code, "IMG", 3));
+}
+
 static const char *entry_country(const dentry *d)
 {
+    if (is_org(d->code)) return d->code;
     if (!d->code) return NULL;
     if (!d->country_only && !d->role && !d->person) return NULL;
     return is_country(d->code) ? d->code : NULL;
@@ -210,7 +219,8 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
     /* at mention time, the sentence's own actors before the role count too ("Hungarian police
      * blocked migrants": HUNREF) */
     for (int k = 0; st && k < st->nm; k++)
-        if (st->m[k].e <= pos && stated_country(&st->m[k])) count(cnt, &n, st->m[k].code, 1);
+        if (st->m[k].e <= pos && (stated_country(&st->m[k]) || (is_org(st->m[k].code) && !st->m[k].ctx_from)))
+            count(cnt, &n, st->m[k].code, 1);
     memcpy(out->cnt, cnt, sizeof cnt[0] * (size_t)n);
     out->n = n;
     int top = -1, second = 0, total = 0;
@@ -219,7 +229,7 @@ int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos,
         if (top < 0 || cnt[i].n > cnt[top].n) top = i;
     }
     for (int i = 0; i < n; i++) if (i != top && cnt[i].n > second) second = cnt[i].n;
-    if (top < 0 || (second && cnt[top].n < 3 * second)) return 0;
+    if (top < 0 || (second && cnt[top].n < 3 * second) || is_org(cnt[top].cc)) return 0;
     memcpy(out->cc, cnt[top].cc, 4);
     out->single = second == 0;
     if (!c->trace) snprintf(out->from, sizeof out->from, "%s", "the article's context");   /* (only explain reads it) */
