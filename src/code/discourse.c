@@ -272,23 +272,9 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         m->person = cand[q].person;
         m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
     }
-    /* A bare agent in an article about one country only is that country's ("Kenyan police
-     * said ... Police detained ..."). With two countries in play it stays a bare role. */
-    for (int k = 0; k < st->nm; k++) {
-        mention *m = &st->m[k];
-        if (m->kind != M_AGENT || m->code != m->role) continue;
-        int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
-        char one[4] = "", cc[4];
-        int distinct = 0;
-        for (int q = 0; q < n && distinct < 2; q++) {
-            if (!country_of(&cand[q], cc)) continue;
-            if (!distinct) { memcpy(one, cc, 4); distinct = 1; }
-            else if (strcmp(one, cc)) distinct = 2;
-        }
-        if (distinct != 1) continue;
-        m->code = dyad_arena_printf(&c->arena, "%s%s", one, m->role);
-        m->how = dyad_arena_printf(&c->arena, "%s; the only country of the article so far is %s", m->how ? m->how : "", one);
-    }
+    /* A bare agent in an article whose context is one country ("Kenyan police said ... Police
+     * detained ..."): the decision and its evidence are context.c's */
+    dyad_context_mentions(c, st);
     dyad_find_groups(c, st);
 }
 
@@ -369,6 +355,8 @@ static int speaker_of(const sent_state *st)
     }
     return -1;
 }
+
+int dyad_reported_speaker(const sent_state *st) { return speaker_of(st); }
 
 /* Room for one more mention and one more group (pronouns resolved after the
  * chunker ran are appended as their own one-member group). Returns the new

@@ -68,19 +68,16 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
         return 0;
     }
-    mention placed;
-    if (dyad_countryless(src)) {
-        /* "people protested in Minsk": a bare role takes the country of its clause's place */
-        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
-            int pe = st->ti[i].clause == cl ? dyad_place_phrase(st, i, cl) : 0;
-            if (pe <= 0) continue;
-            placed = *src;
-            placed.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, src->role);
-            src = &placed;
-            sc = placed.code;
-            dyad_trace(c, "  '%s' takes the country of the place in its clause: %s", src->name, sc);
-            break;
-        }
+    /* a bare role takes the country of its event's place or of the article (context.c) */
+    mention placed_src, placed_tgt;
+    dyad_cx_event cxe = { .cl = cl, .code = code, .sc = sc, .tc = tc };
+    src = dyad_context_actor(c, st, src, tgt, &cxe, &placed_src);
+    tgt = dyad_context_actor(c, st, tgt, src, &cxe, &placed_tgt);
+    sc = src ? src->code : "";
+    tc = tgt ? tgt->code : "";
+    if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {
+        dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
+        return 0;
     }
     mention moved;
     if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e
@@ -112,19 +109,24 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     if (intent && seen_root(c, sc, tc, code)) return 0;
     if (seen(c, sc, tc, code, c->match_s, c->match_e)) return 0;
     dyad_event ev;
-    memset(&ev, 0, sizeof ev);
+    /* the extractors already ran for this event when a bare role needed its place */
+    int extracted = cxe.have_ev && !strcmp(cxe.ev.code, code);
+    if (extracted) ev = cxe.ev;
+    else memset(&ev, 0, sizeof ev);
     ev.article_id = c->a->id ? c->a->id : "";
     ev.sentence = st->s->index;
-    snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
-    ev.date_from = "article";
-    ev.date_precision = "day";
+    if (!extracted) {
+        snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
+        ev.date_from = "article";
+        ev.date_precision = "day";
+    }
     ev.source = sc;
     ev.source_name = src ? src->name : "";
     ev.target = tc;
     ev.target_name = tgt ? tgt->name : "";
     snprintf(ev.code, sizeof ev.code, "%s", code);
     ev.root[0] = code[0]; ev.root[1] = code[1]; ev.root[2] = '\0';
-    ev.fatalities = ev.injured = -1;
+    if (!extracted) ev.fatalities = ev.injured = -1;
     ev.negated = negated;
     ev.text = st->text;
     ev.rule = rule;
@@ -132,7 +134,8 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     ev.target_span = tgt ? span_of(st, tgt->s, tgt->e) : (dyad_span){ -1, -1 };
     ev.verb_span = span_of(st, vs, ve);
     int cs = st->c[cl].s, ce = st->c[cl].e;
-    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    if (!extracted) dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    dyad_context_event(c, st->s->index, &ev);
     c->nevents++;
     if (src && tgt && !intent) {
         if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }

@@ -1107,6 +1107,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++) {
         const mention *sm = ms->src.n ? &st->m[ms->src.m[i]] : NULL;
         if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
+        mention placed;     /* "people protested in Kyiv": the country first, then the self-target */
+        dyad_cx_event cxe = { .cl = ti->clause, .code = code, .sc = sm ? sm->code : "", .tc = "" };
+        if (!ms->tgt.n && sm && dyad_countryless(sm)) sm = dyad_context_actor(c, st, sm, NULL, &cxe, &placed);
         char self[16];
         if (!ms->tgt.n && sm && ms->other_side[0]) {
             mention tm;

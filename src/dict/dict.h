@@ -59,6 +59,7 @@ typedef struct dyad_actor {
     const char *name;               /* first phrase as written ("Vladimir Putin") */
     uint8_t dated;                  /* has date ranges (a person holding offices) */
     uint8_t broken;                 /* an error was reported for it already */
+    uint8_t placed;                 /* has "= CODE in CCC" codes (a group of several countries) */
 } dyad_actor;
 
 /* ---- Agents ----------------------------------------------------------- */
@@ -170,6 +171,8 @@ const char *dyad_dict_file(dyad_dict *d, const char *path);
 /* Builders: 0 on success, -1 after recording an error at src. */
 int dyad_dict_add_actor(dyad_dict *d, dyad_src src);              /* returns the actor id */
 int dyad_dict_actor_phrase(dyad_dict *d, int actor, const char *phrase, dyad_src src);
+/* "= PAKREB in PAK": the code the actor takes when the text places it in country cc */
+int dyad_dict_actor_place_code(dyad_dict *d, int actor, const char *code, const char *cc, dyad_src src);
 int dyad_dict_actor_code(dyad_dict *d, int actor, const char *code,
                          int32_t from, int32_t to, dyad_src src);   /* from=-1: default */
 int dyad_dict_add_agent(dyad_dict *d, const char *phrase, const char *code, dyad_src src);
@@ -212,6 +215,9 @@ const char *dyad_dict_discard_text(const dyad_dict *d, int id);
  * default, else NULL. *which (may be NULL) gets the chosen code entry. */
 const char *dyad_actor_code_on(const dyad_dict *d, int actor, int32_t date,
                                const dyad_actor_code **which);
+/* A group that operates in several countries ("= PAKREB in PAK"): the code it takes where
+ * the text places it in country `cc` (alpha-3), else NULL. *src (may be NULL) gets the line. */
+const char *dyad_actor_code_in(const dyad_dict *d, int actor, const char *cc, dyad_src *src);
 
 /* Patterns indexed by head word, most specific first. A DYAD_EL_PREFIX head
  * (a TABARI stem) is indexed under the stem itself; the coder also looks up

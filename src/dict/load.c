@@ -102,8 +102,10 @@ static void do_actor(dyad_dict *d, entry *e, char *body, dyad_src src)
         char *tok[4];
         int nt = 0;
         for (char *t = strtok(spec, " \t"); t && nt < 4; t = strtok(NULL, " \t")) tok[nt++] = t;
-        if (nt == 0 || nt > 2) d->actors[id].broken = 1;
-        if (nt == 0) dyad_dict_error(d, cs, "'=' without a code");
+        int placed = nt == 3 && !strcmp(tok[1], "in");     /* "= PAKREB in PAK" */
+        if (!placed && (nt == 0 || nt > 2)) d->actors[id].broken = 1;
+        if (placed) dyad_dict_actor_place_code(d, id, tok[0], tok[2], cs);
+        else if (nt == 0) dyad_dict_error(d, cs, "'=' without a code");
         else if (nt > 2) dyad_dict_error(d, cs, "unexpected '%s' after the code and date range", tok[2]);
         else {
             int32_t from = -1, to = -1;
