@@ -306,9 +306,18 @@ static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " withdrawal pullout ", "08" },
     { " test tests launch launches ", "15 19" },
     { " takeover coup campaign crackdown ", "17 18 19 20" },
-    { " accusation accusations allegation allegations ", "11" },
-    { " veto ", "12" },
-    { " move decision ", "" },          /* the latest event of any kind */
+    { " accusation accusations allegation allegations criticism condemnation ", "11" },
+    { " veto rejection refusal ", "12" },
+    { " release ", "08" },              /* "welcomed her release" */
+    { " ceasefire truce ", "08" },
+    { " sanctions embargo expulsion expulsions ", "16 17" },
+    { " arrest arrests detention ", "17" },
+    { " threat threats ultimatum ", "13" },
+    { " demand demands ", "10" },
+    { " visit trip ", "04" },
+    { " recognition apology ", "05" },
+    { " mobilisation mobilization deployment buildup build-up ", "15" },
+    { " move decision step steps ", "" },   /* the latest event of any kind */
 };
 
 /* A shadow mention over tokens [s, e) standing for actor `code`; its index, or -1. */
@@ -340,7 +349,9 @@ static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int
     int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
     if (!(root == 5 || (root >= 10 && root <= 12)) || !c->nevs) return 0;
     int p = pos;
-    if (!is_word(st, p, "the")) return 0;
+    /* "the attack", and a possessive for the event's author or undergoer ("her release") */
+    if (!is_word(st, p, "the") && !is_word(st, p, "his") && !is_word(st, p, "her") && !is_word(st, p, "its")
+        && !is_word(st, p, "their")) return 0;
     for (int n = 0; n < 3; n++) {
         int q = p + 1 + n;
         if (!same_clause(st, q, ms->clause) || st->ti[q].mention >= 0) return 0;
