@@ -212,6 +212,66 @@ static int sides(dyad_coder *c, sent_state *st, int i)
     return insert_pair(c, st, s, j + 1, pick);
 }
 
+/* Is `w` (n bytes) one of the proper-name words that end the person mention `name`: the
+ * words after its last lower-case word, title or nationality ("North Korean leader Kim Jong
+ * Un" → Kim, Jong, Un; "Polish President Andrzej Duda" → Andrzej, Duda)? */
+static int name_tail_has(const dyad_ctx *ctx, const char *name, const char *w, size_t n)
+{
+    static const char *const titles[] = { "President", "Minister", "Prime", "Foreign", "Defence", "Defense",
+                                          "Secretary", "General", "Chancellor", "King", "Queen", "Prince",
+                                          "Leader", "Premier", "Chief", "Spokesman", "Spokeswoman", "Ambassador",
+                                          "Envoy", "Commander", "Colonel", "Governor", "Senator", "Sheikh",
+                                          "Emir", "Vice", "Deputy", "Mr.", "Mrs.", "Ms.", "Dr.", NULL };
+    (void)ctx;
+    const char *tail = name, *p = name;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        int lower = (unsigned char)p[0] >= 'a' && (unsigned char)p[0] <= 'z';
+        int title = 0;
+        for (int k = 0; titles[k] && !title; k++) title = strlen(titles[k]) == len && !strncmp(p, titles[k], len);
+        char low[32];
+        size_t ln = len < sizeof low - 1 ? len : sizeof low - 1;
+        for (size_t i = 0; i < ln; i++) low[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+        low[ln] = '\0';
+        if (lower || title || dyad_demonym_like(low) || strchr(p, '\'')) tail = e ? e + 1 : p + len;
+        p = e ? e + 1 : p + len;
+    }
+    for (p = tail; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == n && !strncmp(p, w, n)) return 1;
+        p = e ? e + 1 : p + len;
+    }
+    return 0;
+}
+
+/* "Kim said ...", "Duda thanked ...": a capitalised word that is part of the name of a person
+ * named earlier in the article refers to that person. Not when another capitalised word
+ * follows ("Kim Yo Jong" is someone else). */
+static int surname(dyad_coder *c, sent_state *st, int i)
+{
+    const dyad_token *t = &st->s->tok[i];
+    size_t n = strlen(t->text);
+    if (!(t->flags & DYAD_TOK_CAP) || (t->flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM)) || st->ti[i].cls || n < 3)
+        return 0;
+    if (i + 1 < st->s->ntok && st->ti[i + 1].mention < 0 && (st->s->tok[i + 1].flags & DYAD_TOK_CAP)
+        && !(st->s->tok[i + 1].flags & DYAD_TOK_PUNCT)) return 0;
+    for (int k = c->ndisc - 1; k >= 0; k--) {
+        const dentry *d = &c->disc[k];
+        if (!d->person || !d->code || !d->name || !name_tail_has(c->ctx, d->name, t->text, n)) continue;
+        mention *m = insert_mention(c, st, i, i + 1);
+        if (!m) return 0;
+        m->kind = M_PRONOUN;
+        m->code = d->code;
+        m->person = 1;
+        m->role = d->role;
+        m->how = dyad_arena_printf(&c->arena, "'%s' is the %s named earlier", t->text, d->name);
+        return 1;
+    }
+    return 0;
+}
+
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
@@ -221,6 +281,7 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         if (st->ti[i].mention >= 0) continue;
         int used = sides(c, st, i);
         if (used) { i += used - 1; continue; }
+        if (surname(c, st, i)) continue;
         uint32_t cls = st->ti[i].cls;
         if (cls & W_PRON_PERS) {
             /* "him"/"her" as an object is not the subject of its own sentence */
