@@ -75,6 +75,11 @@ static int in_group_gap(const sent_state *st, int i)
     return 0;
 }
 
+static int is_word(const sent_state *st, int i, const char *w)
+{
+    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
+}
+
 static int is_punct(const sent_state *st, int i, const char *p)
 {
     return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].text, p);
@@ -138,6 +143,41 @@ static int np_object(const sent_state *st, int i)
            && !(st->ti[j].f & (T_VERBFORM | T_ED));
 }
 
+/* inform/notify/assure X: a reporting verb only before "that" ("informed him of the attack"
+ * is not reported speech) */
+static int notify_verb(const sent_state *st, int i)
+{
+    const char *lem = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].lower;
+    return !strcmp(lem, "inform") || !strcmp(lem, "notify") || !strcmp(lem, "assure") || !strcmp(lem, "reassure");
+}
+
+static int that_follows(const sent_state *st, int j, int within)
+{
+    for (int q = j; q < st->s->ntok && q < j + within; q++) {
+        if (is_word(st, q, "that")) return 1;
+        if (st->s->tok[q].flags & DYAD_TOK_PUNCT) return 0;
+    }
+    return 0;
+}
+
+/* A verb of hoping, fearing or believing that opens a clause ("he hoped China would",
+ * "fears that Russia will"): not after a determiner ("the hope that" is a noun). */
+static int opinion_verb(const sent_state *st, int i)
+{
+    static const char *const verbs[] = { "hope", "expect", "fear", "believe", "think", "doubt", "suspect",
+                                         "wish", "predict", "speculate", "worry" };
+    const dyad_token *tk = &st->s->tok[i];
+    const char *lem = tk->lemma ? tk->lemma : tk->lower;
+    int ok = 0;
+    for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) ok |= !strcmp(lem, verbs[v]);
+    if (!ok || (i > 0 && (st->ti[i - 1].cls & W_DET)) || (tk->flags & DYAD_TOK_CAP && i > 0)) return 0;
+    int j = i + 1;
+    if (j >= st->s->ntok) return 0;
+    if (is_word(st, j, "that")) return 1;
+    return st->ti[j].mention >= 0 || is_word(st, j, "he") || is_word(st, j, "she") || is_word(st, j, "it")
+           || is_word(st, j, "they") || is_word(st, j, "the");
+}
+
 void dyad_find_clauses(dyad_coder *c, sent_state *st)
 {
     int ntok = st->s->ntok;
@@ -157,6 +197,16 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             st->ti[i].clause = cur;
             cur = ret;
             ret = -1;
+            continue;
+        } else if (!inside && opinion_verb(st, i)) {
+            /* "said he hoped China would release ...": what is hoped, feared or believed
+             * has not happened */
+            int k = new_clause(c, st, C_SUB, i + 1);
+            st->c[k].irreal = 1;
+            st->c[k].parent = cur;
+            st->ti[i].clause = cur;
+            if (is_word(st, i + 1, "that")) { st->ti[i + 1].clause = cur; i++; st->c[k].s = i + 1; }
+            cur = k;
             continue;
         } else if (!inside && (ti->cls & W_SUBORD) && !(ti->cls & W_REL)) {
             int k = new_clause(c, st, C_SUB, i + 1);
@@ -190,7 +240,9 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
                 cur = new_clause(c, st, C_MAIN, i + 1);
                 ret = -1;
             }
-        } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)
+        } else if (!inside && ((ti->cls & W_REPORT) || ((ti->cls & W_COMMIT) && is_word(st, i + 1, "that")))
+                   && !(notify_verb(st, i) && !that_follows(st, i + 1, 8))
+                   && !((tk->flags & DYAD_TOK_CAP) && i > 0)
                    && !(i > 0 && (st->ti[i - 1].cls & W_DET))       /* "the claim" is a noun */
                    /* so is the object of a denial: "denied reports that", "dismissed claims that" */
                    && !denial_object(st, i)

@@ -38,7 +38,7 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
     { "who which whom whose where that", W_REL },
     { "and but or", W_CONJ },
     { "say tell state announce claim add report insist note stress declare confirm allege "
-      "argue explain write", W_REPORT },
+      "argue explain write inform notify assure reassure", W_REPORT },
     { "also reportedly allegedly already still just again then repeatedly recently previously "
       "later earlier now first finally jointly formally officially openly publicly immediately "
       "subsequently briefly quickly reportedly apparently once", W_ADV },

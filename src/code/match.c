@@ -951,6 +951,17 @@ static int descriptive_present(const sent_state *st, int h, const vgroup *vg, co
     return !dyad_headline_case(st);
 }
 
+/* "warned that Israel would strike Hezbollah if it violated the truce": what a warning,
+ * threat or promise reports is coded even under a condition (the condition is part of it). */
+static int commit_report(const sent_state *st, int k)
+{
+    if (st->c[k].kind != C_REPORTED) return 0;
+    for (int q = 0; q < st->nc; q++)
+        if (st->c[q].kind == C_REPORTING && st->c[q].report_tok >= 0 && (st->ti[st->c[q].report_tok].cls & W_COMMIT))
+            return 1;
+    return 0;
+}
+
 /* "warned that Russia would ...", "pledged that it will ...": the "that" complement of a
  * commitment or threat verb states the promise or threat (a future in it is coded like "said it
  * would"), unlike the complement of "hope/deny/fear". */
@@ -1042,7 +1053,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
          * hypotheticals ("could", "may") and conditions ("if") are not */
         int threat = 0;
         const char *ic = NULL;
-        int form = (!st->c[ti->clause].irreal || commit_complement(c, st, ti->clause)) && !dyad_sentence_irreal(st)
+        int form = (!st->c[ti->clause].irreal || commit_complement(c, st, ti->clause))
+                   && (!dyad_sentence_irreal(st) || commit_report(st, ti->clause))
                    && (!vg.modal || vg.future) && (!vg.infinitive || vg.commit);
         if (form && vg.neg) ic = p->negcode[0] ? p->code : NULL;   /* "would not approve": the refusal below */
         else if (form) {
