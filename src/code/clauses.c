@@ -143,6 +143,17 @@ static int np_object(const sent_state *st, int i)
            && !(st->ti[j].f & (T_VERBFORM | T_ED));
 }
 
+/* "declared the U.S. ambassador persona non grata", "declared Hamas a terrorist group": an
+ * actor right after declare/name is its object, not the start of a reported clause */
+static int declare_object(const sent_state *st, int i)
+{
+    const char *lem = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].lower;
+    if (strcmp(lem, "declare") && strcmp(lem, "name") && strcmp(lem, "designate")) return 0;
+    int j = i + 1;
+    while (j < st->s->ntok && (st->ti[j].cls & W_DET) && st->ti[j].mention < 0) j++;
+    return j < st->s->ntok && st->ti[j].mention >= 0;
+}
+
 /* inform/notify/assure X: a reporting verb only before "that" ("informed him of the attack"
  * is not reported speech) */
 static int notify_verb(const sent_state *st, int i)
@@ -244,6 +255,9 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
                    && !(notify_verb(st, i) && !that_follows(st, i + 1, 8))
                    && !((tk->flags & DYAD_TOK_CAP) && i > 0)
                    && !(i > 0 && (st->ti[i - 1].cls & W_DET))       /* "the claim" is a noun */
+                   /* so is "a protest note", and "declared X persona non grata" has an object */
+                   && !(i > 1 && (st->ti[i - 2].cls & W_DET) && st->ti[i - 1].mention < 0 && !st->ti[i - 1].cls)
+                   && !declare_object(st, i)
                    /* so is the object of a denial: "denied reports that", "dismissed claims that" */
                    && !denial_object(st, i)
                    && !(i + 1 < ntok && st->ti[i + 1].low == c->ctx->w_of)) {   /* so is "state of" */

@@ -410,8 +410,15 @@ static int speaker_of(const sent_state *st)
             for (int i = 0; i < r; i++) if (st->ti[i].mention >= 0) return st->ti[i].mention;
             return -1;
         }
-        for (int i = r - 1; i >= 0 && i >= cl->s; i--)
+        for (int i = r - 1; i >= 0 && i >= cl->s; i--) {
+            /* "The Soviet Union, Baghdad's main arms supplier, said": step over an apposition */
+            if (i == r - 1 && st->ti[i].f & T_COMMA) {
+                int q = i - 1;
+                while (q > cl->s && q > i - 12 && !(st->ti[q].f & T_COMMA)) q--;
+                if (q > cl->s && (st->ti[q].f & T_COMMA)) { i = q; continue; }
+            }
             if (st->ti[i].clause == k && st->ti[i].mention >= 0) return st->ti[i].mention;
+        }
         if (r + 1 < st->s->ntok && st->ti[r + 1].mention >= 0) return st->ti[r + 1].mention;
     }
     return -1;
@@ -493,7 +500,7 @@ void dyad_resolve_reported(dyad_coder *c, sent_state *st)
         int subj = !strcmp(w, "it");
         if (!poss && !subj) continue;
         if (!looked) { sp = speaker_of(st); looked = 1; }
-        if (sp < 0 || st->m[sp].person || !st->m[sp].code) return;
+        if (sp < 0 || st->m[sp].person || !st->m[sp].code || dyad_countryless(&st->m[sp])) return;
         int e = i + 1;
         if (poss && e < st->s->ntok && st->ti[e].mention >= 0) {
             /* "its troops": the speaker's country with the agent's role */

@@ -165,7 +165,9 @@ static int word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state 
     if (ti->mention >= 0) {
         /* a pattern may name the role word of an agent: "SRC expel TGT ambassador" */
         const mention *m = &st->m[ti->mention];
-        if (m->agent_s < 0 || i < m->agent_s || i >= m->agent_e) return 0;
+        /* (and the "'s" before it: "SRC expel TGT 's ambassador" on "India's ambassador") */
+        int poss = i + 1 == m->agent_s && (st->s->tok[i].flags & DYAD_TOK_POSS);
+        if (!poss && (m->agent_s < 0 || i < m->agent_s || i >= m->agent_e)) return 0;
     }
     if (e->kind == DYAD_EL_SET)
         return e->arg != UINT32_MAX && (dyad_dict_in_set(d, e->arg, ti->lem) || dyad_dict_in_set(d, e->arg, ti->low));
