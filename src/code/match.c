@@ -482,6 +482,22 @@ static int lower_premodifier(const sent_state *st, int p, int cl)
     return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0);
 }
 
+/* "condemned what he called Russia's act of aggression": a free relative that names the
+ * object. Returns the token after "what X called (as)" at p, or 0. */
+static int naming_relative(const sent_state *st, int p, int cl)
+{
+    static const char *const naming[] = { "call", "term", "describe", "dub", "label", "brand", NULL };
+    if (!is_word(st, p, "what") || !same_clause(st, p + 2, cl)) return 0;
+    int q = p + 1;
+    if (st->ti[q].mention >= 0) q = st->m[st->ti[q].mention].e;
+    else if (is_word(st, q, "he") || is_word(st, q, "she") || is_word(st, q, "it") || is_word(st, q, "they")) q++;
+    else return 0;
+    if (q >= st->s->ntok || !lemma_in(st, q, naming)) return 0;
+    q++;
+    if (is_word(st, q, "as")) q++;
+    return q < st->s->ntok ? q : 0;
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     if (ms->el[k].cmp) {
@@ -489,8 +505,10 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         if (r) return r > 0;
     }
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
-     * "southern" (Israel), "the occupied" (West Bank) */
+     * "southern" (Israel), "the occupied" (West Bank), and "what X called" */
     int p = pos, skipped = 0;
+    int named = naming_relative(st, p, ms->clause);
+    if (named) p = named;
     while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 5) {
         uint32_t k = st->ti[p].cls;
         int quant_before = p > pos && ((st->ti[p - 1].cls & W_QUANT) || (st->s->tok[p - 1].flags & DYAD_TOK_NUM));
@@ -852,6 +870,9 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
+    /* "what he called ...": the naming verb of a free relative reports no event */
+    for (int w = h - 1; w >= 0 && w >= h - 6; w--)
+        if (is_word(st, w, "what")) { if (naming_relative(st, w, st->ti[h].clause) > h) return 0; break; }
     /* "in March 2021", "on Sunday": a capitalised month or day inside a sentence is a date */
     if ((st->s->tok[h].flags & DYAD_TOK_CAP) && !(st->s->tok[h].flags & DYAD_TOK_SENT_START)
         && (st->ti[h].cls & W_TIME)) return 0;
