@@ -864,6 +864,19 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
            || ((st->ti[j].cls & W_PREP) && st->ti[j].low != c->ctx->w_and);
 }
 
+/* "called Trump's idea absurd", "called Putin a war criminal", "called the move
+ * 'unacceptable'": "call" with an object complement names, it is no phone call (04x). */
+static int naming_call(const sent_state *st, int h, const dyad_pattern *p, int end)
+{
+    static const char *const call[] = { "call", NULL };
+    if (p->code[0] != '0' || p->code[1] != '4' || !lemma_in(st, h, call) || end >= st->s->ntok) return 0;
+    const dyad_token *t = &st->s->tok[end];
+    if (t->flags & DYAD_TOK_POSS) return 1;
+    if (is_word(st, end, "a") || is_word(st, end, "an") || !strcmp(t->lemma ? t->lemma : t->text, "\"")) return 1;
+    return st->ti[end].mention < 0 && !st->ti[end].cls && !(t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM))
+           && !(st->ti[end].f & (T_LY | T_ING)) && !is_word(st, end, "for");
+}
+
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
     const dyad_dict *d = c->ctx->dict;
@@ -929,6 +942,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         /* size conditions of the subject, and a counted population in root 20 (match_count.c) */
         if (!dyad_counts_ok(st, p, el, h, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
+        if (naming_call(st, h, p, ms.end)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
         out->pid = pid;
