@@ -272,6 +272,67 @@ static int surname(dyad_coder *c, sent_state *st, int i)
     return 0;
 }
 
+/* Countries that are kingdoms, emirates or sheikhdoms today or were in the period dyad
+ * codes (1990-): "the kingdom" is one of them. */
+static const char monarchies[] =
+    " SAU JOR MAR GBR ESP NLD BEL NOR SWE DNK THA BHR KHM BTN LSO SWZ TON ARE QAT KWT OMN BRN MYS JPN NPL ";
+
+/* The head noun of a description of a country: "the country", "the kingdom", "the oil-rich
+ * emirate", "the Gulf state", "the island nation". "state" needs a modifier and no noun
+ * after it ("the state media", "the state of emergency" are not countries). */
+static int country_noun(const sent_state *st, int i, int modifiers)
+{
+    static const char *const nouns[] = { "country", "nation", "kingdom", "emirate", "republic", "island",
+                                         "monarchy", "city-state", "archipelago", "sheikhdom", NULL };
+    const dyad_token *t = &st->s->tok[i];
+    if (t->flags & DYAD_TOK_CAP && !(t->flags & DYAD_TOK_SENT_START)) return 0;
+    for (int k = 0; nouns[k]; k++) if (!strcmp(t->lower, nouns[k])) return 1;
+    if (strcmp(t->lower, "state") || !modifiers) return 0;
+    int j = i + 1;
+    return j >= st->s->ntok || st->ti[j].cls || (st->s->tok[j].flags & (DYAD_TOK_PUNCT | DYAD_TOK_POSS))
+           || (st->ti[j].f & (T_ED | T_VERBFORM));
+}
+
+/* "severed ties with the Gulf state", "the kingdom deployed troops": the latest country that
+ * is not already named since the last comma before the description (it is someone else than
+ * its clause's own actors); its tokens [s, i]. Returns 1 when resolved, else 0. */
+static int country_description(dyad_coder *c, sent_state *st, int i, dentry *cand)
+{
+    int s = i - 1, mods = 0;
+    while (s >= 0 && mods < 3 && st->ti[s].mention < 0 && st->ti[s].low != c->ctx->w_the) {
+        const dyad_token *t = &st->s->tok[s];
+        if ((t->flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS)) || (st->ti[s].cls & ~W_GEOADJ)) return 0;
+        s--;
+        mods++;
+    }
+    if (s < 0 || st->ti[s].low != c->ctx->w_the || st->ti[s].mention >= 0 || !country_noun(st, i, mods)) return 0;
+    int n = candidates(c, st, s, cand, DYAD_DISCOURSE + 64);
+    int comma = s - 1;
+    while (comma >= 0 && strcmp(st->s->tok[comma].text, ",") && strcmp(st->s->tok[comma].text, ";")) comma--;
+    char cc[4], first[4] = "";
+    int k = n - 1, pick = -1;
+    const char *noun = st->s->tok[i].lower;
+    int monarchy = !strcmp(noun, "kingdom") || !strcmp(noun, "emirate") || !strcmp(noun, "monarchy")
+                   || !strcmp(noun, "sheikhdom");
+    for (; k >= 0; k--) {
+        if (!country_of(&cand[k], cc) || (monarchy && !strstr(monarchies, cc))) continue;
+        if (!first[0]) { memcpy(first, cc, 4); pick = k; }
+        int here = 0;          /* (clauses are not known yet: since the last comma) */
+        for (int q = 0; q < st->nm && !here; q++)
+            here = st->m[q].e <= s && st->m[q].s > comma && st->m[q].code && !strncmp(st->m[q].code, cc, 3);
+        if (!here) { pick = k; break; }
+    }
+    if (pick < 0) return 0;
+    country_of(&cand[pick], cc);
+    mention *m = insert_mention(c, st, s, i + 1);
+    if (!m) return 0;
+    m->kind = M_PRONOUN;
+    m->code = dyad_arena_strdup(&c->arena, cc);
+    m->country_only = 1;
+    m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[pick].name);
+    return 1;
+}
+
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
@@ -303,19 +364,8 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
             m->how = dyad_arena_printf(&c->arena, "pronoun refers to '%s'", cand[k].name);
             continue;
         }
-        if ((cls & W_COUNTRYWORD) && i > 0 && st->ti[i - 1].low == ctx->w_the && st->ti[i - 1].mention < 0) {
-            int n = candidates(c, st, i, cand, DYAD_DISCOURSE + 64);
-            char cc[4];
-            int k = n - 1;
-            while (k >= 0 && !country_of(&cand[k], cc)) k--;
-            if (k < 0) continue;
-            mention *m = insert_mention(c, st, i - 1, i + 1);
-            if (!m) return;
-            m->kind = M_PRONOUN;
-            m->code = dyad_arena_strdup(&c->arena, cc);
-            m->country_only = 1;
-            m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[k].name);
-        }
+        int used2 = country_description(c, st, i, cand);
+        if (used2) { i += used2 - 1; continue; }
     }
     /* "the ministry": an agent with no country after "the" takes the latest actor with that role */
     for (int k = 0; k < st->nm; k++) {
