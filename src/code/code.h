@@ -168,7 +168,7 @@ struct dyad_coder {
     int nevents;
     /* the article's latest events (source code, root) for implicit targets ("condemned the
      * attack" = the attack's source; match.c) */
-    struct { char src[32]; char root[3]; int sent, verb; } evs[8];   /* copies: sentence state is reset */
+    struct { char src[32], tgt[32], code[5], root[3]; int sent, verb; const char *rule; } evs[8];   /* copies: sentence state is reset */
     int nevs;
     dyad_cx cx;                 /* the article's country context (context.c) */
     /* dedupe of events within a sentence */
@@ -290,6 +290,8 @@ int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem
 int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const char *prefer);
 
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
+/* follow.c: "Bahrain followed suit": the latest event again with a new source */
+int dyad_follow_suit(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user);
 
 /* span text of tokens [s, e) (arena) */
 const char *dyad_span_text(dyad_coder *c, const sent_state *st, int s, int e);

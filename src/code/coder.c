@@ -342,6 +342,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
             dyad_trace(c, "a question: the sentence codes no event");
         } else {
             rc = dyad_match_sentence(c, &st, st.s->index, fn, user);
+            if (rc != DYAD_STOP) rc = dyad_follow_suit(c, &st, fn, user);
             if (rc == DYAD_STOP) return DYAD_STOP;
         }
         dyad_discourse_push(c, &st);

@@ -141,6 +141,9 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
         snprintf(c->evs[c->nevs].src, sizeof c->evs[c->nevs].src, "%s", sc);
         memcpy(c->evs[c->nevs].root, ev.root, 3);
+        snprintf(c->evs[c->nevs].tgt, sizeof c->evs[c->nevs].tgt, "%s", tc);
+        snprintf(c->evs[c->nevs].code, sizeof c->evs[c->nevs].code, "%s", code);
+        c->evs[c->nevs].rule = rule;            /* a pattern's file:line: lives as long as ctx */
         c->evs[c->nevs].sent = ev.sentence;     /* one happening: same sentence and verb */
         c->evs[c->nevs].verb = vs;
         c->nevs++;
