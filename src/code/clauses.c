@@ -107,6 +107,11 @@ static int verbish(const sent_state *st, int j)
     if (t->flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM)) return 0;
     if (st->ti[j].cls & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG)) return 1;
     size_t n = strlen(t->lower);
+    /* past tenses spelled like the base form: "declared martial law and cut ties with" */
+    static const char *const same_past[] = { "cut", "put", "hit", "set", "shut", "spread", "quit", "cast",
+                                             "bid", "hurt", "upset", "broadcast", "beat", "let" };
+    for (size_t k = 0; k < sizeof same_past / sizeof *same_past; k++)
+        if (!strcmp(t->lower, same_past[k])) return 1;
     if (!t->lemma || !strcmp(t->lemma, t->lower)) return 0;
     if (n > 2 && !strcmp(t->lower + n - 2, "ed")) return 1;
     if (n > 3 && !strcmp(t->lower + n - 3, "ing")) return 0;
