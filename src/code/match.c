@@ -509,6 +509,9 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
     int p = pos, skipped = 0;
     int named = naming_relative(st, p, ms->clause);
     if (named) p = named;
+    /* "rejected on Monday a British proposal": a time phrase before the object */
+    int tp = dyad_time_phrase(st, p, ms->clause);
+    if (tp > p && tp - p <= 4 && same_clause(st, tp, ms->clause)) p = tp;
     while (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && skipped < 5) {
         uint32_t k = st->ti[p].cls;
         int quant_before = p > pos && ((st->ti[p - 1].cls & W_QUANT) || (st->s->tok[p - 1].flags & DYAD_TOK_NUM));
