@@ -984,6 +984,9 @@ static int descriptive_present(const sent_state *st, int h, const vgroup *vg, co
 {
     if (vg->modal || vg->infinitive || vg->neg || vg->s != h || (st->ti[h].cls & W_REPORT)) return 0;
     if (p->head < 1 || el[p->head - 1].kind != DYAD_EL_SRC) return 0;
+    /* speech acts are reported in the present ("India hopes to", "China accuses"): 01-03, 10-13 */
+    int root = atoi((char[3]){ p->code[0], p->code[1], 0 });
+    if (root <= 3 || (root >= 10 && root <= 13)) return 0;
     const dyad_token *t = &st->s->tok[h];
     size_t n = strlen(t->lower);
     if (!(n > 3 && t->lower[n - 1] == 's' && t->lower[n - 2] != 's' && t->lemma
