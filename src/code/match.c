@@ -445,7 +445,7 @@ static int counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *p
     if (pm >= 0) {
         b->n = 1;
         b->m[0] = pm;
-        dyad_trace(c, "  counted victims '%s' are placed in %s: the place's country", dyad_span_text(c, st, np, st->m[pm].s),
+        dyad_trace(c, "  counted victims '%s' are placed in %s: the place's country", dyad_span_text(c, st, np, after > np ? after - 1 : st->m[pm].s),
                    st->m[pm].code);
         if (match_r(c, st, ms, k + 1, st->m[pm].e)) return 1;
         b->n = 0;

@@ -120,7 +120,8 @@ int dyad_counted_victims(const sent_state *st, int p, int cl, int *after)
     for (int q = p, n = 0; n < 7 && same_clause(st, q, cl); q++, n++) {
         for (int k = 0; preps[k]; k++)
             if (is_word(st, q, preps[k])) {
-                if (q == p) return -1;
+                /* "killed 1,500 in Bucha": the count itself names people; "1,000 of them" does not */
+                if (q == p && (is_word(st, q, "of") || is_word(st, q, "from"))) return -1;
                 *after = q + 1;     /* a place the dictionary may not name: the caller may look it up */
                 return place_at(st, q + 1, cl);
             }

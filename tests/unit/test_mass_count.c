@@ -186,7 +186,7 @@ static int setup(void **state)
     for (int i = 0; i < 3; i++) { snprintf(p, sizeof p, "%s/%s", dir, sub[i]); mkdir(p, 0700); }
     write_file("actors/a.txt", "actor Ruritania | Ruritanian | Ruritanians = RUR\n"
                                "actor Borduria | Bordurian | Bordurians = BOR\n"
-                               "actor Klow = BOR\n");
+                               "actor Klow = BOR\nactor Nordvik = BOR\n");
     write_file("agents/a.txt", "agent army | forces = MIL\nagent civilian | people = CVL\nagent diplomat = GOV\n"
                                "agent soldier = MIL\n");
     write_file("verbs/x.txt", "pattern 202: SRC kill TGT>=1000\n"
@@ -195,7 +195,8 @@ static int setup(void **state)
                               "pattern 174: SRC expel TGT\n"
                               "pattern 201: SRC expel TGT>=1000\n"
                               "pattern 201: TGT>=10000 flee ... after SRC 's offensive\n"
-                              "pattern 1823: SRC shell COUNT>=5 houses in TGT\n");
+                              "pattern 1823: SRC shell COUNT>=5 houses in TGT\n"
+                              "pattern 2041: SRC attack TGT with sarin\n");
     char err[1024];
     dyad_options o = { .data_dir = "data", .dicts_dir = dir };
     dyad_ctx *ctx = dyad_open(&o, err, sizeof err);
@@ -288,6 +289,18 @@ static void test_code_count_element(void **st)
     assert_string_equal(code(*st, "Ruritania shelled two houses in Klow."), "");
 }
 
+static void test_code_place_targets(void **st)
+{
+    NEED_CTX(st);
+    /* a place's description after the target is passed over */
+    assert_string_equal(code(*st, "Ruritanian forces attacked the Klow suburbs of Nordvik with sarin."), "RURMIL BOR 2041");
+    /* a town the actor dictionary does not name but the gazetteer does: its country */
+    assert_string_equal(code(*st, "Ruritanian forces attacked the Kurdish town of Halabja with sarin."), "RURMIL IRQ 2041");
+    assert_string_equal(code(*st, "Ruritanian forces attacked the town of Zzyzxqat with sarin."), "");
+    /* counted victims in such a town */
+    assert_string_equal(code(*st, "Ruritanian forces killed about 5,000 people in Halabja."), "RURMIL IRQ 202");
+}
+
 int main(void)
 {
     const struct CMUnitTest plain[] = {
@@ -304,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_code_expulsion),
         cmocka_unit_test(test_code_subject_count),
         cmocka_unit_test(test_code_count_element),
+        cmocka_unit_test(test_code_place_targets),
     };
     int r = cmocka_run_group_tests(plain, NULL, NULL);
     return r + cmocka_run_group_tests(coder, setup, teardown);
