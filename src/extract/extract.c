@@ -422,21 +422,26 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
     if (p && where < 0 && !(root >= 1 && root <= 8) && !dateline_fits(x, ev, p->country))
         return 0;
     /* A statement (appeals, intents, comments, demands, accusations: roots
-     * 01-03, 05, 09-13) is made where its speaker is, not where the
-     * article's last fighting was ("... shelled Mariupol. Russia blamed
-     * Ukraine."): the article's place serves only a speaker of its country. */
-    int statement = root == 1 || root == 2 || root == 3 || root == 5 || (root >= 9 && root <= 13);
-    if (statement) {
-        const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
-        if (!a3 || !ev->source || strncmp(ev->source, a3, 3)) return 0;
-    }
+     * 01-03, 05, 09-13) or a government's decision about relations or its
+     * forces (15, 16) is made where its maker is, not where the article's
+     * last fighting was ("... shelled Mariupol. Russia blamed Ukraine.",
+     * "South Korea put its forces on alert"): the article's place serves only
+     * a source of its country. Other events need an actor of its country
+     * (or none with a country) unless the place is the dateline of a
+     * meeting: "... Blinken flew to Tel Aviv. He met Netanyahu." */
+    int decision = root == 1 || root == 2 || root == 3 || root == 5 ||
+                   (root >= 9 && root <= 13) || root == 15 || root == 16;
+    const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
+    if (!a3) return 0;
+    if (decision ? !(ev->source && !strncmp(ev->source, a3, 3))
+                 : !(p && where < 0) && !dateline_fits(x, ev, a3))
+        return 0;
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
         ev->location.from = "article";
         return 2;
     }
-    const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
-    const dyad_place *c = a3 ? dyad_gazetteer_country(x->gaz, a3) : NULL;
+    const dyad_place *c = dyad_gazetteer_country(x->gaz, a3);
     if (c) {
         set_place(ev, c, c->name, "country");
         ev->location.from = "article";
