@@ -349,24 +349,13 @@ static void place_hit(dyad_arena *arena, const dyad_text *tx, const dyad_token *
     set_place(ev, in->place, name, in->as_written ? "country" : kind_name(in->place->kind));
 }
 
-/* Does an actor code name a country (its first three letters)? */
-static int has_country(const dyad_extractors *x, const char *code)
+/* Is the article's place (its country a3) the scene of a use of force or
+ * other material event: is an actor of that country? Bare roles with no
+ * country ("Gunmen attacked ...") are left to the coder, which places them
+ * from the article itself (src/code, the context of country-less actors). */
+static int dateline_fits(const dyad_event *ev, const char *a3)
 {
-    char a3[4];
-    if (!code || strlen(code) < 3) return 0;
-    memcpy(a3, code, 3);
-    a3[3] = '\0';
-    return dyad_gazetteer_country(x->gaz, a3) != NULL;
-}
-
-/* Is the dateline's country the scene of a use of force or other material
- * event: an actor is of that country, or no actor has a country at all
- * ("KHARKIV - Gunmen attacked ...": the bare roles are placed from it)? */
-static int dateline_fits(const dyad_extractors *x, const dyad_event *ev, const char *a3)
-{
-    if ((ev->source && !strncmp(ev->source, a3, 3)) || (ev->target && !strncmp(ev->target, a3, 3)))
-        return 1;
-    return !has_country(x, ev->source) && !has_country(x, ev->target);
+    return (ev->source && !strncmp(ev->source, a3, 3)) || (ev->target && !strncmp(ev->target, a3, 3));
 }
 
 /* Returns where the place came from: 0 nowhere, 1 the event's sentence,
@@ -419,7 +408,7 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
      * ("GENEVA - Iran and the United States held talks"); not of a foreign
      * use of force reported from afar ("WASHINGTON - North Korea fired a
      * missile"). */
-    if (p && where < 0 && !(root >= 1 && root <= 8) && !dateline_fits(x, ev, p->country))
+    if (p && where < 0 && !(root >= 1 && root <= 8) && !dateline_fits(ev, p->country))
         return 0;
     /* A statement (appeals, intents, comments, demands, accusations: roots
      * 01-03, 05, 09-13) or a government's decision about relations or its
@@ -434,7 +423,7 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
     const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
     if (!a3) return 0;
     if (decision ? !(ev->source && !strncmp(ev->source, a3, 3))
-                 : !(p && where < 0) && !dateline_fits(x, ev, a3))
+                 : !(p && where < 0) && !dateline_fits(ev, a3))
         return 0;
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
