@@ -203,6 +203,25 @@ static int casualty_scope(const char *code)
  * separate attack", "elsewhere", "earlier this month", "since the war
  * began", "so far this year", "the war has killed": its count is not the
  * event's. */
+static int other_event(const dyad_token *t, int i0, int i1);
+
+/* The rest of the event's own sentence also speaks of another event when a
+ * clause is dated against it: "shelled Kharkiv, a day after a missile
+ * strike killed 12 people" (in a later sentence "Hours after the attack,
+ * officials said 12 were killed" is the same event, so this is only for
+ * the event's sentence). */
+static int other_event_here(const dyad_token *t, int i0, int i1)
+{
+    static const char *const UNIT[] = { "day", "days", "hours", "minutes", "month", "months",
+        "week", "weeks", "year", "years" };
+    for (int i = i0 > 0 ? i0 : 1; i < i1; i++)          /* ("a day | after": the unit may
+                                                           end the clause before i0) */
+        if ((!strcmp(T(t, i), "after") || !strcmp(T(t, i), "before")) &&
+            bsearch(T(t, i - 1), UNIT, sizeof UNIT / sizeof UNIT[0], sizeof UNIT[0], cmp_word))
+            return 1;
+    return other_event(t, i0, i1);
+}
+
 static int other_event(const dyad_token *t, int i0, int i1)
 {
     static const char *const W[] = { "ago", "another", "cumulative", "earlier", "elsewhere",
@@ -259,8 +278,8 @@ static void fill_casualties(const dyad_extractors *x, const dyad_text *tx, int s
     if (scope == 2 && c.killed < 0 && c.injured < 0) {
         dyad_casualties before, after;                 /* the rest of the sentence */
         before.killed = before.injured = after.killed = after.injured = -1;
-        if (!other_event(t, 0, cs)) dyad_find_casualties(t, 0, cs, &before);
-        if (!other_event(t, ce, n)) dyad_find_casualties(t, ce, n, &after);
+        if (!other_event_here(t, 0, cs)) dyad_find_casualties(t, 0, cs, &before);
+        if (!other_event_here(t, ce, n)) dyad_find_casualties(t, ce, n, &after);
         c.killed = before.killed > after.killed ? before.killed : after.killed;
         c.injured = before.injured > after.injured ? before.injured : after.injured;
     }
