@@ -203,6 +203,25 @@ static int casualty_scope(const char *code)
  * separate attack", "elsewhere", "earlier this month", "since the war
  * began", "so far this year", "the war has killed": its count is not the
  * event's. */
+static int other_event(const dyad_token *t, int i0, int i1);
+
+/* The rest of the event's own sentence also speaks of another event when a
+ * clause is dated against it: "shelled Kharkiv, a day after a missile
+ * strike killed 12 people" (in a later sentence "Hours after the attack,
+ * officials said 12 were killed" is the same event, so this is only for
+ * the event's sentence). */
+static int other_event_here(const dyad_token *t, int i0, int i1)
+{
+    static const char *const UNIT[] = { "day", "days", "hours", "minutes", "month", "months",
+        "week", "weeks", "year", "years" };
+    for (int i = i0 > 0 ? i0 : 1; i < i1; i++)          /* ("a day | after": the unit may
+                                                           end the clause before i0) */
+        if ((!strcmp(T(t, i), "after") || !strcmp(T(t, i), "before")) &&
+            bsearch(T(t, i - 1), UNIT, sizeof UNIT / sizeof UNIT[0], sizeof UNIT[0], cmp_word))
+            return 1;
+    return other_event(t, i0, i1);
+}
+
 static int other_event(const dyad_token *t, int i0, int i1)
 {
     static const char *const W[] = { "ago", "another", "cumulative", "earlier", "elsewhere",
@@ -259,8 +278,8 @@ static void fill_casualties(const dyad_extractors *x, const dyad_text *tx, int s
     if (scope == 2 && c.killed < 0 && c.injured < 0) {
         dyad_casualties before, after;                 /* the rest of the sentence */
         before.killed = before.injured = after.killed = after.injured = -1;
-        if (!other_event(t, 0, cs)) dyad_find_casualties(t, 0, cs, &before);
-        if (!other_event(t, ce, n)) dyad_find_casualties(t, ce, n, &after);
+        if (!other_event_here(t, 0, cs)) dyad_find_casualties(t, 0, cs, &before);
+        if (!other_event_here(t, ce, n)) dyad_find_casualties(t, ce, n, &after);
         c.killed = before.killed > after.killed ? before.killed : after.killed;
         c.injured = before.injured > after.injured ? before.injured : after.injured;
     }
@@ -349,24 +368,13 @@ static void place_hit(dyad_arena *arena, const dyad_text *tx, const dyad_token *
     set_place(ev, in->place, name, in->as_written ? "country" : kind_name(in->place->kind));
 }
 
-/* Does an actor code name a country (its first three letters)? */
-static int has_country(const dyad_extractors *x, const char *code)
+/* Is the article's place (its country a3) the scene of a use of force or
+ * other material event: is an actor of that country? Bare roles with no
+ * country ("Gunmen attacked ...") are left to the coder, which places them
+ * from the article itself (src/code, the context of country-less actors). */
+static int dateline_fits(const dyad_event *ev, const char *a3)
 {
-    char a3[4];
-    if (!code || strlen(code) < 3) return 0;
-    memcpy(a3, code, 3);
-    a3[3] = '\0';
-    return dyad_gazetteer_country(x->gaz, a3) != NULL;
-}
-
-/* Is the dateline's country the scene of a use of force or other material
- * event: an actor is of that country, or no actor has a country at all
- * ("KHARKIV - Gunmen attacked ...": the bare roles are placed from it)? */
-static int dateline_fits(const dyad_extractors *x, const dyad_event *ev, const char *a3)
-{
-    if ((ev->source && !strncmp(ev->source, a3, 3)) || (ev->target && !strncmp(ev->target, a3, 3)))
-        return 1;
-    return !has_country(x, ev->source) && !has_country(x, ev->target);
+    return (ev->source && !strncmp(ev->source, a3, 3)) || (ev->target && !strncmp(ev->target, a3, 3));
 }
 
 /* Returns where the place came from: 0 nowhere, 1 the event's sentence,
@@ -419,24 +427,29 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
      * ("GENEVA - Iran and the United States held talks"); not of a foreign
      * use of force reported from afar ("WASHINGTON - North Korea fired a
      * missile"). */
-    if (p && where < 0 && !(root >= 1 && root <= 8) && !dateline_fits(x, ev, p->country))
+    if (p && where < 0 && !(root >= 1 && root <= 8) && !dateline_fits(ev, p->country))
         return 0;
     /* A statement (appeals, intents, comments, demands, accusations: roots
-     * 01-03, 05, 09-13) is made where its speaker is, not where the
-     * article's last fighting was ("... shelled Mariupol. Russia blamed
-     * Ukraine."): the article's place serves only a speaker of its country. */
-    int statement = root == 1 || root == 2 || root == 3 || root == 5 || (root >= 9 && root <= 13);
-    if (statement) {
-        const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
-        if (!a3 || !ev->source || strncmp(ev->source, a3, 3)) return 0;
-    }
+     * 01-03, 05, 09-13) or a government's decision about relations or its
+     * forces (15, 16) is made where its maker is, not where the article's
+     * last fighting was ("... shelled Mariupol. Russia blamed Ukraine.",
+     * "South Korea put its forces on alert"): the article's place serves only
+     * a source of its country. Other events need an actor of its country
+     * (or none with a country) unless the place is the dateline of a
+     * meeting: "... Blinken flew to Tel Aviv. He met Netanyahu." */
+    int decision = root == 1 || root == 2 || root == 3 || root == 5 ||
+                   (root >= 9 && root <= 13) || root == 15 || root == 16;
+    const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
+    if (!a3) return 0;
+    if (decision ? !(ev->source && !strncmp(ev->source, a3, 3))
+                 : !(p && where < 0) && !dateline_fits(ev, a3))
+        return 0;
     if (p && where < 0 && !dyad_place_ctx_named_before(&ctx)) {
         set_place(ev, p, p->name, kind_name(p->kind));
         ev->location.from = "article";
         return 2;
     }
-    const char *a3 = p ? p->country : dyad_place_ctx_country(&ctx);
-    const dyad_place *c = a3 ? dyad_gazetteer_country(x->gaz, a3) : NULL;
+    const dyad_place *c = dyad_gazetteer_country(x->gaz, a3);
     if (c) {
         set_place(ev, c, c->name, "country");
         ev->location.from = "article";

@@ -298,6 +298,8 @@ static int anaphor_at(const dyad_gazetteer *g, const dyad_token *t, int i0, int 
     if (!prep || prep == VERB_CONTEXT) {
         if (prep != VERB_CONTEXT || country) return 0;     /* "shelled the city" */
     }
+    /* "aid to the country" names a party, as "aid to Colombia" does */
+    if (country && !(CLS(prep) & DYAD_W_COUNTRY_PREP)) return 0;
     for (int j = k + 1; j < i; j++)                        /* "the Syrian capital" */
         if (!dem && (t[j].flags & DYAD_TOK_CAP)) dem = dyad_gazetteer_demonym(g, T(t, j));
     int used = 1;

@@ -113,9 +113,9 @@ static void datelines(void **state)
         "military said.", "fired", "190", "PRKMIL", "JPN", "none");
     LOC("WASHINGTON (Reuters) - North Korea fired a ballistic missile toward Japan on Tuesday.",
         "fired", "190", "PRKMIL", "USA", "Washington D.C./USA/city");
-    /* bare roles with no country: the dateline places them */
+    /* bare roles with no country: left to the coder's own article context */
     LOC("KHARKIV, Ukraine (Reuters) - Gunmen attacked a checkpoint on Friday.", "attacked",
-        "190", "UAF", "MIL", "Kharkiv/UKR/city");
+        "190", "UAF", "MIL", "none");
     LOC("GENEVA (Reuters) - Iran and the United States held talks on Friday.", "held", "040",
         "IRN", "USA", "Geneva/CHE/city");
     /* where the place came from */
@@ -240,6 +240,11 @@ static void later_tolls(void **state)
                             "wounds, bringing the death toll to six.", "raided"), 6);
     assert_int_equal(killed("Troops raided Jenin, killing four people. In Nablus, the death "
                             "toll rose to nine.", "raided"), 4);
+    /* another event dated against this one, in the same sentence */
+    assert_int_equal(killed("Russian forces shelled Kharkiv on Monday, a day after a missile strike "
+                            "killed 12 people in the city.", "shelled"), -1);
+    assert_int_equal(killed("Russian forces shelled Kharkiv on Monday. Hours after the attack, "
+                            "officials said 12 people were killed.", "shelled"), 12);
     /* the sentence's own count still wins */
     assert_int_equal(killed("Missiles struck Kyiv, killing 3 people. Officials said 40 people "
                             "were killed.", "struck"), 3);
