@@ -27,7 +27,8 @@
  * discourse.c) takes its event's own place instead when that is a city or region, or a country
  * while the other side states the context's country.
  * Armed groups of several countries say in their dictionary entry which code they take where
- * the text places them ("= PAKREB in PAK" for the Taliban): their own event's place picks it.
+ * the text places them ("= PAKREB in PAK" for the Taliban): their own event's place picks it
+ * (force and coercion, 14-20, or claiming an attack there, 015).
  * dyad_country_decide() is the decision alone (pure, unit-tested); the rest gathers evidence.
  * Every inference is traced for `dyad explain`: "country PAK from place Peshawar, sentence 0".
  */
@@ -377,7 +378,7 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
     /* a group is placed only by its own event's place, and only where it uses force or
      * coercion: a dateline says where the reporter is ("ISLAMABAD - ... the Taliban
      * government"), and talks with a group happen abroad */
-    if (group && (!e->place_cc[0] || root < 14)) return m;
+    if (group && (!e->place_cc[0] || (root < 14 && strncmp(e->code, "015", 3)))) return m;   /* 015: claiming an attack there */
     dyad_country_evidence ev = {
         .role = group ? "REB" : m->role,
         .scope = group ? DYAD_SCOPE_LOCAL : dyad_role_scope(m->role),
