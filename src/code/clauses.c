@@ -124,6 +124,13 @@ static int mention_before(const sent_state *st, int i)
     int j = i - 1;
     if (is_punct(st, j, ",")) j--;
     if (j < 0 || st->ti[j].mention < 0) return -1;
+    /* "a bombing in Kabul that killed 20 people": a place is not what "that" refers to */
+    const mention *m = &st->m[st->ti[j].mention];
+    int p = m->s - 1;
+    if (p >= 0 && !strcmp(st->s->tok[p].lower, "the")) p--;
+    if (m->country_only && p >= 0 && (!strcmp(st->s->tok[p].lower, "in") || !strcmp(st->s->tok[p].lower, "at")
+                                      || !strcmp(st->s->tok[p].lower, "near")))
+        return -1;
     return st->ti[j].mention;
 }
 

@@ -4,23 +4,31 @@
  *
  * CAMEO codes no event for a bare role, so an event whose source or target has no country is
  * dropped (emit.c). Before that, such an actor takes a country, in order of evidence:
+ *   0. a state role (army, government) in reported speech: its speaker's country ("the
+ *      Israeli army said troops killed ...");
  *   1. the place of its own event: "in|at|near PLACE" in its clause (the coder's place
- *      phrase), else the extractors' location of the event (its clause, else its sentence);
- *   2. the article's country context: the dateline ("KABUL, May 3 (Reuters) -") and the
- *      countries that earlier sentences' actors and places name, only when one country
- *      dominates (the only one, or three times as often as any other; the dateline counts once:
- *      wire copy is often datelined in a regional hub, "AMMAN" for Syria, "NAIROBI" for Somalia);
+ *      phrase), "in 38 Russian cities", else the extractors' location of the event (its
+ *      clause, else its sentence); "near the Afghan border" says no side;
+ *   2. the article's country context: the dateline ("KABUL, May 3 (Reuters) -"), earlier
+ *      sentences' actors (the discourse stack) and their events' places, and at mention time
+ *      the sentence's actors before the role, only when one country dominates (the only one,
+ *      or three times as often as any other; the dateline counts once: wire copy is often
+ *      datelined in a regional hub, "AMMAN" for Syria; international organisations compete
+ *      but are never the context);
  *   3. else it stays country-less, as before.
  * A country the text states is never overridden. How far a role travels decides which
  * evidence it may use (dyad_role_scope): police, protesters, civilians, courts, rebels and
  * gunmen are local (the place says whose they are; "militants in Peshawar" are Pakistani);
  * the army, the government and its officials cross borders ("troops in Syria" may be Turkish,
- * a foreign minister in Paris is not French): they take a place or context country only when
- * no other country is in play in the sentence or the article; peacekeepers, refugees, the
- * media and aid groups are foreign as often as not and never take one.
+ * a foreign minister in Paris is not French): they take a place (for force and coercion
+ * only) or a context country only when no other country is in play in the sentence or the
+ * article; peacekeepers, refugees, the media and aid groups never take one from a place.
+ * A role given the context's country at mention time (dyad_context_mentions, called by
+ * discourse.c) takes its event's own place instead when that is a city or region, or a country
+ * while the other side states the context's country.
  * Armed groups of several countries say in their dictionary entry which code they take where
- * the text places them ("= PAKREB in PAK" for the Taliban): the same evidence (place, then a
- * dominant context) picks it.
+ * the text places them ("= PAKREB in PAK" for the Taliban): their own event's place picks it
+ * (force and coercion, 14-20, or claiming an attack there, 015).
  * dyad_country_decide() is the decision alone (pure, unit-tested); the rest gathers evidence.
  * Every inference is traced for `dyad explain`: "country PAK from place Peshawar, sentence 0".
  */
@@ -370,7 +378,7 @@ const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *
     /* a group is placed only by its own event's place, and only where it uses force or
      * coercion: a dateline says where the reporter is ("ISLAMABAD - ... the Taliban
      * government"), and talks with a group happen abroad */
-    if (group && (!e->place_cc[0] || root < 14)) return m;
+    if (group && (!e->place_cc[0] || (root < 14 && strncmp(e->code, "015", 3)))) return m;   /* 015: claiming an attack there */
     dyad_country_evidence ev = {
         .role = group ? "REB" : m->role,
         .scope = group ? DYAD_SCOPE_LOCAL : dyad_role_scope(m->role),
