@@ -35,7 +35,7 @@ FUZZ_DRV := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 LIB      := $(BUILD)/libdyad.a
 DYAD     := $(BUILD)/bin/dyad
 
-.PHONY: all deps check test demo san install clean data eval eval-heldout bench fuzz
+.PHONY: all deps check test demo san install clean data eval eval-wire eval-heldout bench fuzz
 all: $(DYAD) bin/dyad data web/vendor/.stamp
 
 # The dashboard's front-end libraries, from npm (package.json), vendored into web/vendor/.
@@ -97,6 +97,10 @@ demo: deps all
 
 eval: all
 	@DYAD=$(CURDIR)/$(DYAD) tests/eval/run
+
+# The wire set (tests/eval/wire*.jsonl): realistic multi-sentence articles we tune on.
+eval-wire: all
+	@DYAD=$(CURDIR)/$(DYAD) tests/eval/run $(wildcard tests/eval/wire*.jsonl)
 
 # The held-out set (tests/eval/heldout.jsonl): measure on it, never tune on it.
 eval-heldout: all

@@ -80,6 +80,8 @@ typedef struct dyad_location {
     char country[4];        /* ISO 3166 alpha-3 / CAMEO country code */
     double lat, lon;
     const char *kind;       /* "city", "region", "country", "conflict_region" */
+    const char *from;       /* "text": named in the event's sentence; "article": from the
+                               rest of the article (dateline, earlier sentences, "the city") */
 } dyad_location;
 
 typedef struct dyad_span { int start, end; } dyad_span;   /* byte offsets in `text` */

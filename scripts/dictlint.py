@@ -201,8 +201,15 @@ class Lint:
             if not c:
                 self.report(where, "error", "empty '= CODE'")
                 continue
+            if kw == "actor" and len(c) == 3 and c[1] == "in":
+                # "= PAKREB in PAK": the code of a group of several countries where the text
+                # places it (doc/dictionaries.md); not a default and not a date range
+                if self.check_code(where, c[0], False) and not (len(c[2]) == 3 and c[2].isupper() and c[0].startswith(c[2])):
+                    self.report(where, "error", f"'= {' '.join(c)}': the code in a country starts with that country")
+                codes.append(" ".join(c))
+                continue
             if len(c) > 2:
-                self.report(where, "error", f"'= {' '.join(c)}': expected CODE [RANGE]")
+                self.report(where, "error", f"'= {' '.join(c)}': expected CODE [RANGE] or CODE in COUNTRY")
                 continue
             ok = self.check_code(where, c[0], kw == "agent")
             if kw == "agent" and len(c) > 1:

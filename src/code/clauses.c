@@ -36,8 +36,36 @@ static int new_clause(dyad_coder *c, sent_state *st, int kind, int start)
     cl->kind = kind;
     cl->s = start;
     cl->e = start;
-    cl->antecedent = cl->prev = cl->subject = cl->report_tok = -1;
+    cl->antecedent = cl->prev = cl->parent = cl->subject = cl->report_tok = -1;
     return st->nc++;
+}
+
+/* The clause a verb coordinated at token i ("and warned") shares its subject
+ * with: the current clause, except after ", and" closing a subordinate or
+ * relative clause, where the verb continues the clause that opened it:
+ * "China accused the U.S. after a U.S. destroyer sailed through, and warned
+ * Washington" — China warned, not the destroyer. */
+static int coordinated_with(const sent_state *st, int cur, int i)
+{
+    if (i == 0 || strcmp(st->s->tok[i - 1].text, ",")) return cur;
+    int k = cur;
+    for (int depth = 0; depth < 8 && k >= 0 && st->c[k].parent >= 0 &&
+                        (st->c[k].kind == C_SUB || st->c[k].kind == C_REL); depth++)
+        k = st->c[k].parent;
+    return k;
+}
+
+/* A reporting noun right after a verb of denial ("denied reports that it had deployed
+ * troops", "dismissed claims that ..."): what follows is what was denied, not reported. */
+static int denial_object(const sent_state *st, int i)
+{
+    static const char *const denials[] = { "deny", "dismiss", "reject", "refute", "dispute", "rebuff",
+                                           "downplay", "rubbish", "brush" };
+    if (i < 1 || st->ti[i - 1].mention >= 0) return 0;
+    const char *lem = st->s->tok[i - 1].lemma ? st->s->tok[i - 1].lemma : st->s->tok[i - 1].lower;
+    for (size_t k = 0; k < sizeof denials / sizeof *denials; k++)
+        if (!strcmp(lem, denials[k])) return 1;
+    return 0;
 }
 
 static int in_group_gap(const sent_state *st, int i)
@@ -50,6 +78,18 @@ static int in_group_gap(const sent_state *st, int i)
 static int is_punct(const sent_state *st, int i, const char *p)
 {
     return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].text, p);
+}
+
+/* The comma of an attribution after a quotation: token i is ",", or closes a
+ * quotation that ends in , ? or ! ('"...," Lavrov said', '"Why?" he asked').
+ * Returns the comma's index (the quote's for ? and !), or -1. */
+static int attribution_comma(const sent_state *st, int i)
+{
+    if (is_punct(st, i, ",")) return i;
+    if (i < 1 || !(st->s->tok[i].flags & DYAD_TOK_PUNCT)) return -1;
+    const char *q = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].text;
+    if (strcmp(q, "\"") && strcmp(q, "'")) return -1;
+    return is_punct(st, i - 1, ",") || is_punct(st, i - 1, "?") || is_punct(st, i - 1, "!") ? i : -1;
 }
 
 /* Does token j start a verb group? */
@@ -78,7 +118,8 @@ static int mention_before(const sent_state *st, int i)
 }
 
 /* A reporting verb that commonly takes an object noun phrase, followed by one: an article
- * ("a", "an", "the") or a plain lower-case noun that is not an actor, a pronoun or "that". */
+ * ("a", "an", "the"), an amount ("$ 500 million") or a plain lower-case noun that is not an actor,
+ * a pronoun or "that". */
 static int np_object(const sent_state *st, int i)
 {
     static const char *const verbs[] = { "claim", "declare", "announce", "confirm", "report" };
@@ -91,6 +132,7 @@ static int np_object(const sent_state *st, int i)
     const dyad_token *n = &st->s->tok[j];
     if (!strcmp(n->lower, "a") || !strcmp(n->lower, "an") || !strcmp(n->lower, "the"))
         return j + 1 < st->s->ntok && st->ti[j + 1].mention < 0;
+    if (dyad_amount_tail(st, j + 1)) return 1;     /* "announced $500 million in aid" */
     return !st->ti[j].cls && !(n->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
            && strcmp(n->lower, "it") && strcmp(n->lower, "they") && strcmp(n->lower, "we")
            && !(st->ti[j].f & (T_VERBFORM | T_ED));
@@ -119,6 +161,7 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
         } else if (!inside && (ti->cls & W_SUBORD) && !(ti->cls & W_REL)) {
             int k = new_clause(c, st, C_SUB, i + 1);
             st->c[k].irreal = (ti->cls & W_COND) != 0;
+            st->c[k].parent = cur;
             if (i == 0 || is_punct(st, i - 1, ",")) ret = (st->c[cur].kind == C_SUB && ret >= 0) ? ret : cur;
             cur = k;
         } else if (!inside && (ti->cls & W_REL)) {
@@ -133,13 +176,14 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             } else {
                 int k = new_clause(c, st, C_REL, i + 1);
                 st->c[k].antecedent = ante;
+                st->c[k].parent = cur;
                 if (is_punct(st, i - 1, ",")) ret = cur;
                 cur = k;
             }
         } else if (!inside && (ti->cls & W_CONJ) && !in_group_gap(st, i)) {
             if (verbish(st, i + 1)) {
                 int k = new_clause(c, st, C_COORD, i + 1);
-                st->c[k].prev = cur;
+                st->c[k].prev = coordinated_with(st, cur, i);
                 cur = k;
                 ret = -1;
             } else if (is_punct(st, i - 1, ",") || !strcmp(tk->lower, "but")) {
@@ -148,6 +192,8 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             }
         } else if (!inside && (ti->cls & W_REPORT) && !((tk->flags & DYAD_TOK_CAP) && i > 0)
                    && !(i > 0 && (st->ti[i - 1].cls & W_DET))       /* "the claim" is a noun */
+                   /* so is the object of a denial: "denied reports that", "dismissed claims that" */
+                   && !denial_object(st, i)
                    && !(i + 1 < ntok && st->ti[i + 1].low == c->ctx->w_of)) {   /* so is "state of" */
             int g = mention_before(st, i + 0);
             /* "..., saying (that) ...": a participle opens its own reporting clause and
@@ -164,10 +210,10 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             }
             /* "..., X said" or "..., said X": the attribution is its own clause */
             int sp_start = -1;
-            if (g >= 0 && !is_punct(st, i - 1, ",")) {
+            if (g >= 0 && attribution_comma(st, i - 1) < 0) {
                 int gs = st->g[st->m[g].group].s;
-                if (is_punct(st, gs - 1, ",") && gs - 1 > 0) sp_start = gs - 1;
-            } else if (is_punct(st, i - 1, ",") && i + 1 < ntok && st->ti[i + 1].mention >= 0) {
+                if (gs - 1 > 0) sp_start = attribution_comma(st, gs - 1);
+            } else if (attribution_comma(st, i - 1) >= 0 && i + 1 < ntok && st->ti[i + 1].mention >= 0) {
                 sp_start = i - 1;
             }
             if (sp_start >= 0) {

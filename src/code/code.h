@@ -74,6 +74,8 @@ typedef struct mention {
     int shadow;                 /* mention for the country part alone, made on demand, -1 */
     int shadow_of;              /* for such a country part: the whole mention (events name it) */
     const char *how;            /* explanation */
+    const char *ctx_from;       /* the country was inferred from the article's context
+                                   (context.c): what established it; NULL otherwise */
 } mention;
 
 typedef struct group {
@@ -87,6 +89,7 @@ typedef struct clause {
     int kind;                   /* C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING */
     int antecedent;             /* C_REL: mention the relative pronoun refers to, -1 */
     int prev;                   /* C_COORD: clause whose subject is inherited, -1 */
+    int parent;                 /* C_SUB, C_REL: the clause it was opened in, -1 */
     int irreal;                 /* if/unless clause */
     int subject;                /* group of the subject once found, -1 */
     int report_tok;             /* C_REPORTING: the reporting verb token */
@@ -104,6 +107,21 @@ typedef struct tinfo {
     int mention;                /* -1 */
     int clause;
 } tinfo;
+
+/* context.c: the article's country context (dateline, earlier sentences' places) */
+#define DYAD_CX_COUNTRIES 16
+typedef struct dyad_cx_count { char cc[4]; int n; } dyad_cx_count;
+typedef struct dyad_cx {
+    char dateline[4];           /* country of the dateline's place, "" */
+    char dateline_name[48];
+    dyad_cx_count places[DYAD_CX_COUNTRIES];   /* countries of earlier events' places (one
+                                   per sentence and country: dyad_context_event) */
+    int nplaces;
+    int place_sent[DYAD_CX_COUNTRIES];          /* the sentence that last counted each */
+    int cache_sent;             /* the sentence whose earlier-sentence counts are in cache[] */
+    dyad_cx_count cache[DYAD_CX_COUNTRIES];
+    int cache_n;
+} dyad_cx;
 
 /* One article-level memory of the actors seen so far. */
 typedef struct dentry {
@@ -150,11 +168,13 @@ struct dyad_coder {
     int nevents;
     /* the article's latest events (source code, root) for implicit targets ("condemned the
      * attack" = the attack's source; match.c) */
-    struct { char src[32]; char root[3]; } evs[8];   /* copies: sentence state is reset */
+    struct { char src[32]; char root[3]; int sent, verb; } evs[8];   /* copies: sentence state is reset */
     int nevs;
+    dyad_cx cx;                 /* the article's country context (context.c) */
     /* dedupe of events within a sentence */
-    struct { const char *s, *t; char code[5]; } seen[64];
+    struct { const char *s, *t; char code[5]; int vs, ve; } seen[64];
     int nseen;
+    int match_s, match_e;       /* tokens the pattern being emitted spans (match.c; for seen()) */
 };
 
 void dyad_coder_set_trace(dyad_coder *c, dyad_buf *trace);   /* NULL: off */
@@ -174,6 +194,7 @@ void dyad_discourse_push(dyad_coder *c, sent_state *st);
 void dyad_resolve_reported(dyad_coder *c, sent_state *st);   /* after clauses */
 void dyad_resolve_participle_object(dyad_coder *c, sent_state *st);
 void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b);
+int dyad_reported_speaker(const sent_state *st);   /* the mention that says a reported clause, -1 */
 /* clauses.c */
 void dyad_find_clauses(dyad_coder *c, sent_state *st);
 /* match.c: patterns -> events; returns DYAD_STOP if the callback stopped */
@@ -187,12 +208,86 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
               const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user);
 int dyad_countryless(const mention *m);     /* a bare role: "gunmen" UAF, "people" CVL */
 
+/* context.c: the country of a role-only actor from its event's place and the article's
+ * context. How far a role travels: */
+enum { DYAD_SCOPE_NONE, DYAD_SCOPE_LOCAL, DYAD_SCOPE_STATE };
+int dyad_role_scope(const char *role);      /* "COP" -> LOCAL, "MIL" -> STATE, "PKO" -> NONE */
+typedef struct dyad_country_evidence {
+    const char *role;           /* the actor's role code */
+    int scope;                  /* DYAD_SCOPE_* of the role (or LOCAL for a group of several countries) */
+    int root;                   /* the event's CAMEO root (0: not known, at mention time) */
+    const char *place_cc;       /* country of the event's place (its clause, else its sentence), NULL */
+    const char *place_name;
+    int place_sentence;
+    int sentence_other;         /* the sentence states a country other than the candidate */
+    int context_other;          /* the article so far names a country other than the candidate */
+    const char *context_cc;     /* the article's dominant country so far, NULL */
+    int context_single;         /* ... and the only one */
+    const char *context_from;   /* what established it */
+} dyad_country_evidence;
+typedef struct dyad_country_choice {
+    char cc[4];
+    char from[192];             /* "place Peshawar, sentence 0" */
+    int by_place;
+} dyad_country_choice;
+/* The decision alone: 1 and the country with its provenance, or 0 (stays country-less). */
+int dyad_country_decide(const dyad_country_evidence *ev, dyad_country_choice *out);
+typedef struct dyad_article_context {
+    char cc[4];                 /* the dominant country ("" when none dominates) */
+    int single;                 /* the only country named */
+    char from[128];             /* what established it */
+    dyad_cx_count cnt[DYAD_CX_COUNTRIES];   /* every country named so far, with its weight */
+    int n;
+} dyad_article_context;
+int dyad_context_names_other(const dyad_article_context *ac, const char *cc);   /* a country other than cc */
+/* the article's dominant country before sentence `sent` (and, with st, before token pos of it) */
+int dyad_context_article(dyad_coder *c, int sent, const sent_state *st, int pos, dyad_article_context *out);
+void dyad_context_begin(dyad_coder *c);                     /* per article, after the text analysis */
+void dyad_context_mentions(dyad_coder *c, sent_state *st);  /* bare roles from the article's context */
+typedef struct dyad_cx_event {  /* one event's evidence, gathered once for both actors */
+    int cl;
+    const char *code, *sc, *tc;
+    int place_done;
+    char place_cc[4];
+    const char *place_name;
+    int place_local;            /* the place is a city or region (not a whole country) */
+    int have_ev;                /* ev holds the extractors' fields (date, place, counts): emit.c
+                                   reuses them instead of extracting twice */
+    dyad_event ev;
+} dyad_cx_event;
+/* emit.c: the place of an emitted event counts for the article's context of later sentences */
+void dyad_context_event(dyad_coder *c, int sent, const dyad_event *ev);
+/* m itself, or *tmp holding m with the inferred country (or a group's code for its place);
+ * other: the event's other actor (may be NULL) */
+const mention *dyad_context_actor(dyad_coder *c, sent_state *st, const mention *m, const mention *other,
+                                  dyad_cx_event *e, mention *tmp);
+
 /* phrases.c: phrase tests shared by the matcher */
 int dyad_place_phrase(const sent_state *st, int pos, int cl);   /* one past "in|at|near PLACE", else 0 */
 int dyad_time_phrase(const sent_state *st, int pos, int cl);    /* one past "on Sunday"/"for two weeks", else 0 */
 int dyad_amount_tail(const sent_state *st, int t);              /* t continues an amount ("$ 5 billion") */
 int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-backed", "Pakistan-based" */
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
+int dyad_sentence_question(const sent_state *st);               /* it ends with "?" */
+int dyad_headline_case(const sent_state *st);                   /* title case or capitals */
+int dyad_aspectual(const sent_state *st, int j);                /* "began" before "supplying" */
+int dyad_counted_noun_head(const sent_state *st, int h);        /* "ships" in "two navy ships" */
+/* symmetric.c: where a compound-source sym pattern may end without TGT; list separators in "..." */
+int dyad_sym_open_end(const sent_state *st, int pos, int cl, int after_object);
+int dyad_list_sep(const sent_state *st, int t);
+
+/* match_count.c: size conditions ("#>=1000", "TGT#>=1000") and the noun phrases they read */
+int dyad_count_ok(const dyad_pelem *e, long v);                         /* v < 0: none stated */
+int dyad_count_phrase(const sent_state *st, int pos, int cl, long *v);  /* tokens used, 0: none */
+long dyad_count_before(const sent_state *st, int s, int lo, int cl);    /* count before token s, -1 */
+int dyad_count_slot(const sent_state *st, const dyad_pelem *e, int pos, int cl);  /* NP start, -1 */
+int dyad_counted_victims(const sent_state *st, int p, int cl, int *after);   /* place mention, -1 */
+int dyad_place_descriptor(const sent_state *st, int pos, int cl);       /* one past, 0: none */
+int dyad_count_armed(const mention *m);     /* soldiers, rebels: not a population (root 20) */
+int dyad_counts_ok(const sent_state *st, const dyad_pattern *p, const dyad_pelem *el, int h,
+                   const int *src, int nsrc, const int *tgt, int ntgt, int ptgt);  /* after a match */
+/* place_target.c: "the town of Halabja", "on Douma": a gazetteer place as a target's mention */
+int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const char *prefer);
 
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 

@@ -43,7 +43,8 @@ static const struct { const char *words; uint32_t cls; } classes[] = {
       "later earlier now first finally jointly formally officially openly publicly immediately "
       "subsequently briefly quickly reportedly apparently once", W_ADV },
     { "he she him", W_PRON_PERS },
-    { "with to between and against on at in of from for by into over near amid", W_PREP },
+    { "with to between and against on at in of from for by into over near amid toward towards "
+      "across onto upon", W_PREP },
     { "refuse decline fail", W_REFUSE },
     { "monday tuesday wednesday thursday friday saturday sunday weekend today yesterday tonight "
       "week month year morning evening night afternoon last on in early late earlier later "
@@ -313,6 +314,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     c->has_pair = 0;
     c->nevents = 0;
     c->nevs = 0;
+    dyad_context_begin(c);
     for (int i = 0; i < t.nsent; i++) {
         sent_state st;
         memset(&st, 0, sizeof st);
@@ -335,6 +337,9 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
             dyad_src src = dyad_dict_discard_src(c->ctx->dict, st.discard);
             dyad_trace(c, "discard: '%s' (%s:%d) -- the sentence codes no event",
                        dyad_dict_discard_text(c->ctx->dict, st.discard), src.file, src.line);
+        } else if (dyad_sentence_question(&st)) {
+            /* "Did Israel bomb the hospital?", "Will China invade Taiwan?" assert nothing */
+            dyad_trace(c, "a question: the sentence codes no event");
         } else {
             rc = dyad_match_sentence(c, &st, st.s->index, fn, user);
             if (rc == DYAD_STOP) return DYAD_STOP;

@@ -7,6 +7,9 @@
  *   the two sides, both sides  the latest two different actors
  *   both countries/nations     the latest two different countries
  *   the two / both leaders     the latest two different persons
+ *   the two / both + verb      ("the two agreed", "both have signed") the two sides
+ *   Any of these first takes two actors of different countries named
+ *   earlier in the same sentence ("X called Y, and the two agreed ...").
  *   the country / the nation   the latest country
  *   the ministry, the army     (an agent without a country, after "the"): the
  *                              latest actor with the same role ("the Azerbaijani
@@ -86,32 +89,55 @@ void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
     c->has_pair = 1;
 }
 
-/* "the two sides" etc.: two mentions over the same span. */
-static int sides(dyad_coder *c, sent_state *st, int i)
+/* Two actors of different countries earlier in this sentence (the latest
+ * first): "Wang Yi held a call with Lavrov, and the two agreed ..." refers to
+ * them, not to the previous sentences. Persons only when want_person. */
+static int pair_here(const sent_state *st, int pos, int want_person, const char *pick[2],
+                     char cc[2][4])
 {
-    const dyad_ctx *ctx = c->ctx;
-    int ntok = st->s->ntok, s = i, j = i;
-    if (st->ti[j].low == ctx->w_the && j + 1 < ntok && st->ti[j + 1].low == ctx->w_two) j += 2;
-    else if (st->ti[j].low == ctx->w_both) j += 1;
-    else return 0;
-    if (j >= ntok || !(st->ti[j].cls & W_SIDES)) return 0;
-    if (st->ti[j].mention >= 0) {
-        /* "the two leaders": the agent "leader" gives way to the description */
-        int k = -1;
-        for (int q = 0; q < st->nm; q++) if (st->m[q].s <= j && j < st->m[q].e) k = q;
-        if (k < 0 || st->m[k].kind != M_AGENT || st->m[k].code != st->m[k].role || st->m[k].e != j + 1) return 0;
-        memmove(&st->m[k], &st->m[k + 1], (size_t)(st->nm - k - 1) * sizeof *st->m);
-        st->nm--;
-        for (int q = s; q <= j; q++) st->ti[q].mention = -1;
+    int got = 0;
+    for (int k = st->nm - 1; k >= 0 && got < 2; k--) {
+        const mention *m = &st->m[k];
+        if (m->e > pos || !m->code || m->kind == M_SIDES || (want_person && !m->person)) continue;
+        dentry d = { m->code, m->name, m->role, m->person, m->country_only };
+        if (!country_of(&d, cc[got]) || (got == 1 && !strcmp(cc[0], cc[1]))) continue;
+        pick[got++] = m->code;
     }
-    const char *noun = st->s->tok[j].lemma;
-    int want_country = dyad_word_classes(ctx, st->ti[j].lem) & W_COUNTRYWORD;
-    int want_person = !strcmp(noun, "leader");
+    return got == 2;
+}
+
+/* "the two" / "both" right before a verb ("the two agreed", "both have
+ * signed", "the two also discussed"): the description has no noun. */
+static int bare_two(const sent_state *st, int j)
+{
+    int ntok = st->s->ntok;
+    if (j < ntok && !strcmp(st->s->tok[j].lower, "also")) j++;
+    if (j >= ntok || st->ti[j].mention >= 0) return 0;
+    return (st->ti[j].f & (T_ED | T_VERBFORM)) || (st->ti[j].cls & (W_BE | W_HAVE | W_MODAL | W_NEG | W_DO));
+}
+
+/* Two M_SIDES mentions over tokens [s, e) for pick[1] and pick[0]. */
+static int insert_pair(dyad_coder *c, sent_state *st, int s, int e, const char *pick[2])
+{
+    for (int q = 1; q >= 0; q--) {
+        mention *m = insert_mention(c, st, s, e);
+        if (!m) return 0;
+        m->kind = M_SIDES;
+        m->code = dyad_arena_strdup(&c->arena, pick[q]);
+        m->how = dyad_arena_printf(&c->arena, "'%s' refers to %s and %s", m->name, pick[1], pick[0]);
+    }
+    dyad_trace(c, "description: '%s' = %s and %s", dyad_span_text(c, st, s, e), pick[1], pick[0]);
+    return e - s;
+}
+
+/* The two referents of a description before token s from the article's
+ * candidates: the latest pair, else the latest two different actors. */
+static int earlier_pair(dyad_coder *c, sent_state *st, int want_person, int want_country,
+                        const char *pick[2], char cc[2][4])
+{
     dentry cand[DYAD_DISCOURSE + 64];
-    /* descriptions point back to earlier sentences, not to actors of their own sentence */
+    /* descriptions point back to earlier sentences when their own has no pair */
     int n = candidates(c, st, 0, cand, DYAD_DISCOURSE + 64);
-    const char *pick[2] = { NULL, NULL };
-    char cc[2][4];
     int got = 0;
     if (!want_person && c->has_pair) {
         /* the sides of the latest conflict or compound, before mere recency */
@@ -119,7 +145,7 @@ static int sides(dyad_coder *c, sent_state *st, int i)
             if (want_country) { memcpy(cc[q], c->pair[1 - q], 3); cc[q][3] = '\0'; pick[q] = cc[q]; }
             else pick[q] = c->pair[1 - q];
         }
-        got = 2;
+        return 1;
     }
     for (int k = n - 1; k >= 0 && got < 2; k--) {
         const char *code = cand[k].code;
@@ -142,19 +168,48 @@ static int sides(dyad_coder *c, sent_state *st, int i)
             pick[got++] = code;
         }
     }
-    if (got < 2) {
+    return got == 2;
+}
+
+/* "the two agreed": this sentence's two sides, else the article's latest pair. */
+static int bare_sides(dyad_coder *c, sent_state *st, int s, int e)
+{
+    const char *pick[2];
+    char cc[2][4];
+    if (!pair_here(st, s, 0, pick, cc) && !earlier_pair(c, st, 0, 0, pick, cc)) return 0;
+    return insert_pair(c, st, s, e, pick);
+}
+
+/* "the two sides" etc.: two mentions over the same span. */
+static int sides(dyad_coder *c, sent_state *st, int i)
+{
+    const dyad_ctx *ctx = c->ctx;
+    int ntok = st->s->ntok, s = i, j = i;
+    if (st->ti[j].low == ctx->w_the && j + 1 < ntok && st->ti[j + 1].low == ctx->w_two) j += 2;
+    else if (st->ti[j].low == ctx->w_both) j += 1;
+    else return 0;
+    if (j < ntok && !(st->ti[j].cls & W_SIDES) && bare_two(st, j)) return bare_sides(c, st, s, j);
+    if (j >= ntok || !(st->ti[j].cls & W_SIDES)) return 0;
+    if (st->ti[j].mention >= 0) {
+        /* "the two leaders": the agent "leader" gives way to the description */
+        int k = -1;
+        for (int q = 0; q < st->nm; q++) if (st->m[q].s <= j && j < st->m[q].e) k = q;
+        if (k < 0 || st->m[k].kind != M_AGENT || st->m[k].code != st->m[k].role || st->m[k].e != j + 1) return 0;
+        memmove(&st->m[k], &st->m[k + 1], (size_t)(st->nm - k - 1) * sizeof *st->m);
+        st->nm--;
+        for (int q = s; q <= j; q++) st->ti[q].mention = -1;
+    }
+    int want_country = dyad_word_classes(ctx, st->ti[j].lem) & W_COUNTRYWORD;
+    int want_person = !strcmp(st->s->tok[j].lemma, "leader");
+    const char *pick[2] = { NULL, NULL };
+    char cc[2][4];
+    int ok = pair_here(st, s, want_person, pick, cc);
+    if (ok && want_country) { pick[0] = cc[0]; pick[1] = cc[1]; }
+    if (!ok && !earlier_pair(c, st, want_person, want_country, pick, cc)) {
         dyad_trace(c, "description: '%s' has no two earlier actors to refer to", dyad_span_text(c, st, s, j + 1));
         return j + 1 - i;
     }
-    for (int q = 1; q >= 0; q--) {
-        mention *m = insert_mention(c, st, s, j + 1);
-        if (!m) return 0;
-        m->kind = M_SIDES;
-        m->code = dyad_arena_strdup(&c->arena, pick[q]);
-        m->how = dyad_arena_printf(&c->arena, "'%s' refers to %s and %s", m->name, pick[1], pick[0]);
-    }
-    dyad_trace(c, "description: '%s' = %s and %s", dyad_span_text(c, st, s, j + 1), pick[1], pick[0]);
-    return j + 1 - i;
+    return insert_pair(c, st, s, j + 1, pick);
 }
 
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
@@ -217,23 +272,9 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         m->person = cand[q].person;
         m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
     }
-    /* A bare agent in an article about one country only is that country's ("Kenyan police
-     * said ... Police detained ..."). With two countries in play it stays a bare role. */
-    for (int k = 0; k < st->nm; k++) {
-        mention *m = &st->m[k];
-        if (m->kind != M_AGENT || m->code != m->role) continue;
-        int n = candidates(c, st, m->s, cand, DYAD_DISCOURSE + 64);
-        char one[4] = "", cc[4];
-        int distinct = 0;
-        for (int q = 0; q < n && distinct < 2; q++) {
-            if (!country_of(&cand[q], cc)) continue;
-            if (!distinct) { memcpy(one, cc, 4); distinct = 1; }
-            else if (strcmp(one, cc)) distinct = 2;
-        }
-        if (distinct != 1) continue;
-        m->code = dyad_arena_printf(&c->arena, "%s%s", one, m->role);
-        m->how = dyad_arena_printf(&c->arena, "%s; the only country of the article so far is %s", m->how ? m->how : "", one);
-    }
+    /* A bare agent in an article whose context is one country ("Kenyan police said ... Police
+     * detained ..."): the decision and its evidence are context.c's */
+    dyad_context_mentions(c, st);
     dyad_find_groups(c, st);
 }
 
@@ -315,6 +356,8 @@ static int speaker_of(const sent_state *st)
     return -1;
 }
 
+int dyad_reported_speaker(const sent_state *st) { return speaker_of(st); }
+
 /* Room for one more mention and one more group (pronouns resolved after the
  * chunker ran are appended as their own one-member group). Returns the new
  * mention's slot (not yet counted in st->nm), NULL when out of memory. */
@@ -338,8 +381,48 @@ static mention *grow_for_pronoun(dyad_coder *c, sent_state *st)
 /* In a reported clause "it", "they", "its X", "their X" are the speaker's:
  * "Azerbaijan said Armenian troops shelled its positions". Mentions are
  * appended (with a group of their own) so existing indexes stay valid. */
+/* "Iraq's prime minister said Iran had informed him": an object pronoun in reported speech
+ * is the speaker when the speaker is a person (resolved before the clauses were known, it
+ * took a person of an earlier sentence). */
+static mention *grow_for_pronoun(dyad_coder *c, sent_state *st);
+
+static void reported_object_pronouns(dyad_coder *c, sent_state *st)
+{
+    int sp = -2;
+    for (int i = 0; i < st->s->ntok; i++) {
+        int mi = st->ti[i].mention;
+        if ((mi >= 0 && st->m[mi].kind != M_PRONOUN) || !(st->ti[i].cls & W_PRON_OBJ)
+            || st->c[st->ti[i].clause].kind != C_REPORTED) continue;
+        if (sp == -2) sp = speaker_of(st);
+        if (sp < 0 || !st->m[sp].person || !st->m[sp].code || sp == mi) return;
+        if (mi < 0) {                     /* no earlier person: a new one-word mention */
+            mention *nm = grow_for_pronoun(c, st);
+            if (!nm) return;
+            memset(nm, 0, sizeof *nm);
+            nm->s = i; nm->e = i + 1;
+            nm->actor = nm->agent = nm->resolved_from = -1;
+            nm->agent_s = nm->agent_e = nm->shadow = nm->shadow_of = -1;
+            nm->kind = M_PRONOUN;
+            nm->person = 1;
+            nm->name = dyad_span_text(c, st, i, i + 1);
+            nm->group = st->ng;
+            st->g[st->ng] = (group){ .first = st->nm, .n = 1, .s = i, .e = i + 1, .m = { st->nm } };
+            st->ti[i].mention = mi = st->nm;
+            st->nm++;
+            st->ng++;
+        }
+        mention *m = &st->m[mi];
+        m->code = st->m[sp].code;
+        m->role = st->m[sp].role;
+        m->how = dyad_arena_printf(&c->arena, "'%s' in reported speech refers to the speaker '%s'", m->name,
+                                   st->m[sp].name);
+        dyad_trace(c, "actor: '%s' = %s  [%s]", m->name, m->code, m->how);
+    }
+}
+
 void dyad_resolve_reported(dyad_coder *c, sent_state *st)
 {
+    reported_object_pronouns(c, st);
     int sp = -1, looked = 0;
     for (int i = 0; i < st->s->ntok; i++) {
         if (st->ti[i].mention >= 0 || st->c[st->ti[i].clause].kind != C_REPORTED) continue;

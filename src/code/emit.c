@@ -10,14 +10,25 @@
 
 #include "code/code.h"
 
-static int seen(dyad_coder *c, const char *s, const char *t, const char *code)
+/* Already coded in this sentence: the same event, or the same dyad and root from a pattern
+ * match overlapping an earlier one [vs, ve) ("began pulling out of Kosovo" read from "began"
+ * and from "pulling": one withdrawal; the first, more specific reading stands). */
+static int seen(dyad_coder *c, const char *s, const char *t, const char *code, int vs, int ve)
 {
-    for (int i = 0; i < c->nseen; i++)
-        if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strcmp(c->seen[i].code, code)) return 1;
+    for (int i = 0; i < c->nseen; i++) {
+        if (strcmp(c->seen[i].s, s) || strcmp(c->seen[i].t, t)) continue;
+        if (!strcmp(c->seen[i].code, code)) return 1;
+        if (!strncmp(c->seen[i].code, code, 2) && vs < c->seen[i].ve && c->seen[i].vs < ve) {
+            dyad_trace(c, "  skipped %s %s %s: the same verb already coded %s", s, t, code, c->seen[i].code);
+            return 1;
+        }
+    }
     if (c->nseen < 64) {
         c->seen[c->nseen].s = s;
         c->seen[c->nseen].t = t;
         snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
+        c->seen[c->nseen].vs = vs;
+        c->seen[c->nseen].ve = ve;
         c->nseen++;
     }
     return 0;
@@ -57,19 +68,16 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
         return 0;
     }
-    mention placed;
-    if (dyad_countryless(src)) {
-        /* "people protested in Minsk": a bare role takes the country of its clause's place */
-        for (int i = st->c[cl].s; i < st->c[cl].e; i++) {
-            int pe = st->ti[i].clause == cl ? dyad_place_phrase(st, i, cl) : 0;
-            if (pe <= 0) continue;
-            placed = *src;
-            placed.code = dyad_arena_printf(&c->arena, "%.3s%s", st->m[st->ti[pe - 1].mention].code, src->role);
-            src = &placed;
-            sc = placed.code;
-            dyad_trace(c, "  '%s' takes the country of the place in its clause: %s", src->name, sc);
-            break;
-        }
+    /* a bare role takes the country of its event's place or of the article (context.c) */
+    mention placed_src, placed_tgt;
+    dyad_cx_event cxe = { .cl = cl, .code = code, .sc = sc, .tc = tc };
+    src = dyad_context_actor(c, st, src, tgt, &cxe, &placed_src);
+    tgt = dyad_context_actor(c, st, tgt, src, &cxe, &placed_tgt);
+    sc = src ? src->code : "";
+    tc = tgt ? tgt->code : "";
+    if (src && tgt && !strcmp(sc, tc) && tgt->s >= 0) {
+        dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
+        return 0;
     }
     mention moved;
     if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e
@@ -99,21 +107,26 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         return 0;
     }
     if (intent && seen_root(c, sc, tc, code)) return 0;
-    if (seen(c, sc, tc, code)) return 0;
+    if (seen(c, sc, tc, code, c->match_s, c->match_e)) return 0;
     dyad_event ev;
-    memset(&ev, 0, sizeof ev);
+    /* the extractors already ran for this event when a bare role needed its place */
+    int extracted = cxe.have_ev && !strcmp(cxe.ev.code, code);
+    if (extracted) ev = cxe.ev;
+    else memset(&ev, 0, sizeof ev);
     ev.article_id = c->a->id ? c->a->id : "";
     ev.sentence = st->s->index;
-    snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
-    ev.date_from = "article";
-    ev.date_precision = "day";
+    if (!extracted) {
+        snprintf(ev.date, sizeof ev.date, "%s", c->a->date ? c->a->date : "");
+        ev.date_from = "article";
+        ev.date_precision = "day";
+    }
     ev.source = sc;
     ev.source_name = src ? src->name : "";
     ev.target = tc;
     ev.target_name = tgt ? tgt->name : "";
     snprintf(ev.code, sizeof ev.code, "%s", code);
     ev.root[0] = code[0]; ev.root[1] = code[1]; ev.root[2] = '\0';
-    ev.fatalities = ev.injured = -1;
+    if (!extracted) ev.fatalities = ev.injured = -1;
     ev.negated = negated;
     ev.text = st->text;
     ev.rule = rule;
@@ -121,12 +134,15 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     ev.target_span = tgt ? span_of(st, tgt->s, tgt->e) : (dyad_span){ -1, -1 };
     ev.verb_span = span_of(st, vs, ve);
     int cs = st->c[cl].s, ce = st->c[cl].e;
-    dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    if (!extracted) dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    dyad_context_event(c, st->s->index, &ev);
     c->nevents++;
     if (src && tgt && !intent) {
         if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
         snprintf(c->evs[c->nevs].src, sizeof c->evs[c->nevs].src, "%s", sc);
         memcpy(c->evs[c->nevs].root, ev.root, 3);
+        c->evs[c->nevs].sent = ev.sentence;     /* one happening: same sentence and verb */
+        c->evs[c->nevs].verb = vs;
         c->nevs++;
     }
     if (src && tgt && ev.root[0] == '1' && ev.root[1] >= '8') dyad_discourse_pair(c, src, tgt);   /* the sides of a fight */

@@ -48,6 +48,8 @@ typedef struct vgroup {
     int future;             /* every modal is will/would/shall ('ll): future or intended */
     int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
     int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
+    int caused;             /* "prompting NATO to suspend": the infinitive happened */
+    int threaten;           /* ... of threaten to: never an intent to cooperate */
     const char *why;
 } vgroup;
 
@@ -68,7 +70,9 @@ typedef struct mstate {
     int clause;
     bind src, tgt;
     int end;                /* one past the last token matched */
-    int sym_open;           /* sym pattern may stop before TGT */
+    int sym_open;           /* sym pattern may stop before TGT (second try, symmetric.c) */
+    int head;               /* the head token */
+    char other_side[4];     /* TGT left implicit: the other side of the conflict (conflict_stop) */
     subj_cache *sc;
 } mstate;
 
@@ -80,6 +84,28 @@ static int is_word(const sent_state *st, int i, const char *w)
 static int adverbish(const sent_state *st, int i)
 {
     return (st->ti[i].cls & W_ADV) || ((st->ti[i].f & T_LY) && st->ti[i].mention < 0);
+}
+
+static const char *const threaten_verbs[] = { "threaten", NULL };
+static const char *const causative_verbs[] = { "prompt", "force", "compel", "cause", "oblige", "spur", "lead", NULL };
+
+static int lemma_in(const sent_state *st, int i, const char *const *list)
+{
+    const dyad_token *t = &st->s->tok[i];
+    const char *lem = t->lemma ? t->lemma : t->lower;
+    for (int k = 0; list[k]; k++) if (!strcmp(lem, list[k])) return 1;
+    return 0;
+}
+
+/* "prompting NATO to suspend", "forced Russia to withdraw": g ends the object of a causative
+ * verb; the infinitive tells what the object then did. */
+static int causative_object(const sent_state *st, int g, int cl)
+{
+    if (g < 0 || st->ti[g].clause != cl || st->ti[g].mention < 0) return 0;
+    int v = st->m[st->ti[g].mention].s - 1;
+    while (v >= 0 && (st->ti[v].cls & W_DET)) v--;
+    return v >= 0 && st->ti[v].clause == cl && st->ti[v].mention < 0 && lemma_in(st, v, causative_verbs)
+           && (st->ti[v].f & (T_ED | T_ING | T_VERBFORM));
 }
 
 static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
@@ -97,9 +123,12 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
         else if (k & W_BE) { vg->be = 1; aux = 1; }
         else if (k & (W_HAVE | W_DO)) aux = 1;
         else if (adverbish(st, j)) { }
+        else if ((st->ti[h].f & T_ING) && dyad_aspectual(st, j)) { }   /* "began supplying" (phrases.c) */
         else if (st->ti[j].low == c->ctx->w_to && !vg->be && !vg->modal && !aux) {
             int g = j - 1;
-            while (g >= 0 && adverbish(st, g)) g--;
+            /* "agreed on Friday to ...": adverbs and a time phrase may stand before "to" */
+            while (g >= 0 && j - g <= 4 && st->ti[g].mention < 0
+                   && (adverbish(st, g) || (st->ti[g].cls & W_TIME) || (st->s->tok[g].flags & DYAD_TOK_NUM))) g--;
             if (g >= 0 && st->ti[g].clause == cl && (st->ti[g].cls & W_REFUSE) && st->ti[g].mention < 0) {
                 vg->neg = 1;
                 vg->why = "refused/failed to";
@@ -109,6 +138,8 @@ static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
             vg->infinitive = 1;
             vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
             vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
+            vg->caused = causative_object(st, g, cl);
+            vg->threaten = vg->commit && lemma_in(st, g, threaten_verbs);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
         }
@@ -159,14 +190,22 @@ static int all_prep(const dyad_coder *c, const dyad_pelem *e)
 /* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
 static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
-    if (!(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
-    /* only where the clause ends or a place/time/topic phrase follows: "met in Sochi", "met on
-     * Monday", "traded accusations over ...", but not "called for a ceasefire" */
-    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
-        && !(st->ti[pos].cls & (W_TIME | W_ADV)) && !(st->ti[pos].f & T_LY)
-        && !is_word(st, pos, "in") && !is_word(st, pos, "at") && !is_word(st, pos, "over")
-        && !is_word(st, pos, "amid") && !is_word(st, pos, "during") && !is_word(st, pos, "near")
-        && !dyad_time_phrase(st, pos, ms->clause)) return 0;
+    if (!ms->sym_open || !(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
+    /* only where the clause ends or a place/time/topic phrase, a purpose infinitive or a
+     * participle follows: "met in Sochi", "met on Monday", "traded accusations over ...", "a
+     * partnership to counter China", but not "called for a ceasefire" (symmetric.c) */
+    if (!dyad_sym_open_end(st, pos, ms->clause, pos > ms->head + 1)) return 0;
+    /* "agreed on Friday to re-establish relations": after a verb of commitment the time
+     * phrase is followed by what they agreed to do, not the end of a mutual act */
+    int q = pos;
+    for (int n = 0; n < 3; n++) {
+        int pe = dyad_time_phrase(st, q, ms->clause);
+        if (pe <= 0) pe = dyad_place_phrase(st, q, ms->clause);
+        if (pe <= 0) break;
+        q = pe;
+    }
+    if (is_word(st, q, "to") && q + 1 < st->s->ntok && st->ti[q + 1].mention < 0
+        && (st->ti[ms->head].cls & W_COMMIT)) return 0;    /* (not "met in Caracas to discuss") */
     for (int q = k; q < ms->nel; q++) {
         const dyad_pelem *e = &ms->el[q];
         if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
@@ -175,6 +214,34 @@ static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     }
     ms->end = pos;
     return 1;
+}
+
+/* "Russia launched 40 drones and six missiles overnight": in an article about a conflict
+ * (the latest pair of sides, discourse.c), an attack (18-20) by one side whose clause names
+ * no target hits the other side. Only where the clause ends or a time phrase follows (a
+ * place would say where: "struck targets in Syria" is not the other side), and only for a
+ * source that is one of the two sides. */
+static int conflict_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || (ms->p->flags & DYAD_PAT_SYM) || ms->src.n != 1 || ms->tgt.n || !c->has_pair) return 0;
+    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
+        && !is_word(st, pos, "overnight") && !dyad_time_phrase(st, pos, ms->clause)) return 0;
+    for (int q = k; q < ms->nel; q++) {
+        const dyad_pelem *e = &ms->el[q];
+        if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
+        if (e->kind == DYAD_EL_WORD && all_prep(c, e)) continue;
+        return 0;
+    }
+    const mention *sm = &st->m[ms->src.m[0]];
+    if (!sm->code || strlen(sm->code) < 3 || dyad_countryless(sm)) return 0;
+    for (int side = 0; side < 2; side++) {
+        if (strncmp(c->pair[side], sm->code, 3) || !strncmp(c->pair[1 - side], sm->code, 3)) continue;
+        snprintf(ms->other_side, sizeof ms->other_side, "%.3s", c->pair[1 - side]);
+        ms->end = pos;
+        return 1;
+    }
+    return 0;
 }
 
 /* Members of mention mi's group from mi on (right slot): count available. */
@@ -233,7 +300,9 @@ static int country_shadow(dyad_coder *c, sent_state *st, int mi)
  * article's latest event of that kind (18-20 for attacks, 08 for withdrawals, 15 for tests). */
 static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling "
-      "killing killings invasion incursion offensive assault massacre ", "18 19 20" },
+      "invasion incursion offensive assault massacre ", "18 19 20" },
+    /* killings may be a crackdown's (175: "police shot protesters ... condemned the killings") */
+    { " killing killings shooting shootings ", "17 18 19 20" },
     { " withdrawal pullout ", "08" },
     { " test tests launch launches ", "15 19" },
     { " takeover coup campaign crackdown ", "17 18 19 20" },
@@ -241,6 +310,30 @@ static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " veto ", "12" },
     { " move decision ", "" },          /* the latest event of any kind */
 };
+
+/* A shadow mention over tokens [s, e) standing for actor `code`; its index, or -1. */
+static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char *code)
+{
+    int used = st->nm + st->nshadow;
+    if (used >= st->capm) {
+        int nc = st->capm * 2 + 8;
+        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+        if (!nm) return -1;
+        memcpy(nm, st->m, (size_t)used * sizeof *nm);
+        st->m = nm;
+        st->capm = nc;
+    }
+    mention *m = &st->m[used];
+    memset(m, 0, sizeof *m);
+    m->s = s;
+    m->e = e;
+    m->code = dyad_arena_strdup(&c->arena, code);
+    m->name = dyad_span_text(c, st, s, e);
+    m->kind = M_ACTOR;
+    m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+    st->nshadow++;
+    return used;
+}
 
 static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
@@ -257,28 +350,21 @@ static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int
             if (!strstr(event_nouns[e].nouns, w)) continue;
             for (int i = c->nevs - 1; i >= 0; i--) {
                 if (event_nouns[e].roots[0] && !strstr(event_nouns[e].roots, c->evs[i].root)) continue;
-                int used = st->nm + st->nshadow;
-                if (used >= st->capm) {
-                    int nc = st->capm * 2 + 8;
-                    mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
-                    if (!nm) return 0;
-                    memcpy(nm, st->m, (size_t)used * sizeof *nm);
-                    st->m = nm;
-                    st->capm = nc;
+                /* the latest such event, with all its sources ("U.S. and British forces
+                 * launched air strikes ... Saddam denounced the attack") */
+                b->n = 0;
+                for (int j = i; j >= 0 && b->n < 8; j--) {
+                    if (j < i && (c->evs[j].sent != c->evs[i].sent || c->evs[j].verb != c->evs[i].verb
+                                  || strcmp(c->evs[j].root, c->evs[i].root))) continue;
+                    int dup = 0;
+                    for (int q2 = 0; q2 < b->n; q2++) dup |= !strcmp(st->m[b->m[q2]].code, c->evs[j].src);
+                    if (dup) continue;
+                    int used = event_mention(c, st, p, q + 1, c->evs[j].src);
+                    if (used < 0) return 0;
+                    b->m[b->n++] = used;
+                    dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s",
+                               st->m[used].name, c->evs[j].root, st->m[used].code);
                 }
-                mention *m = &st->m[used];
-                memset(m, 0, sizeof *m);
-                m->s = p;
-                m->e = q + 1;
-                m->code = dyad_arena_strdup(&c->arena, c->evs[i].src);
-                m->name = dyad_span_text(c, st, p, q + 1);
-                m->kind = M_ACTOR;
-                m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
-                st->nshadow++;
-                b->n = 1;
-                b->m[0] = used;
-                dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s", m->name,
-                           c->evs[i].root, m->code);
                 if (match_r(c, st, ms, k + 1, q + 1)) return 1;
                 b->n = 0;
                 return 0;
@@ -322,8 +408,73 @@ static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
     return 0;
 }
 
+/* The bound source's country (a homonymous place prefers it), or NULL. */
+static const char *src_country(const sent_state *st, const mstate *ms, char out[4])
+{
+    if (!ms->src.n || !st->m[ms->src.m[0]].code) return NULL;
+    snprintf(out, 4, "%.3s", st->m[ms->src.m[0]].code);
+    return out;
+}
+
+/* A slot with a size condition ("TGT>=1000", match_count.c): the count first, then the
+ * actor, or victims placed in a place ("8,000 men and boys in Srebrenica"). -1: no such
+ * count; 1: matched through the place; 0: go on with the actor at *pos. */
+static int counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *pos, bind *b)
+{
+    int np = dyad_count_slot(st, &ms->el[k], *pos, ms->clause);
+    if (np < 0) return -1;
+    int after, pm = dyad_counted_victims(st, np, ms->clause, &after);
+    if (pm < 0 && after >= 0) {
+        /* "gassed thousands of Kurds in Halabja": a place the gazetteer knows */
+        char pref[4];
+        pm = dyad_gazetteer_target(c, st, after, ms->clause, src_country(st, ms, pref));
+    }
+    if (pm >= 0) {
+        b->n = 1;
+        b->m[0] = pm;
+        dyad_trace(c, "  counted victims '%s' are placed in %s: the place's country", dyad_span_text(c, st, np, st->m[pm].s),
+                   st->m[pm].code);
+        if (match_r(c, st, ms, k + 1, st->m[pm].e)) return 1;
+        b->n = 0;
+    }
+    *pos = np;
+    return 0;
+}
+
+/* An attack's target that is a place the dictionary does not name (place_target.c). */
+static int place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || root > 20) return 0;
+    char pref[4];
+    int mi = dyad_gazetteer_target(c, st, p, ms->clause, src_country(st, ms, pref));
+    if (mi < 0) return 0;
+    b->n = 1;
+    b->m[0] = mi;
+    if (match_r(c, st, ms, k + 1, st->m[mi].e)) return 1;
+    b->n = 0;
+    return 0;
+}
+
+/* A lower-case modifier of the actor that follows: a hyphenated word ("pro-democracy leader
+ * Aung San Suu Kyi", "anti-government protesters") or a participle used as an adjective
+ * ("jailed opposition leader", "ousted president"), with the actor starting within two words. */
+static int lower_premodifier(const sent_state *st, int p, int cl)
+{
+    const dyad_token *t = &st->s->tok[p];
+    if (st->ti[p].cls || (t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) return 0;
+    int near = 0;
+    for (int q = p + 1; q <= p + 2 && !near; q++) near = same_clause(st, q, cl) && st->ti[q].mention >= 0;
+    if (!near) return 0;
+    return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0);
+}
+
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
+    if (ms->el[k].cmp) {
+        int r = counted_slot(c, st, ms, k, &pos, b);
+        if (r) return r > 0;
+    }
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
      * "southern" (Israel), "the occupied" (West Bank) */
     int p = pos, skipped = 0;
@@ -336,6 +487,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
                        && same_clause(st, p + 1, ms->clause) && st->ti[p + 1].mention >= 0 && st->m[st->ti[p + 1].mention].s == p + 1
                        && st->ti[p + 1].low != c->ctx->w_poss;
         if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || dyad_sponsor_mod(st, p) || modifier
+            || lower_premodifier(st, p, ms->clause)
             || (st->ti[p].low == c->ctx->w_of && quant_before)
             || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
             p++;
@@ -353,7 +505,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         return 0;
     }
     if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
-        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b);
+        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b) || place_target(c, st, ms, k, pos, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
@@ -404,15 +556,25 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
             /* and so is a time phrase: "marched in Hong Kong on Sunday against" */
             pe = dyad_time_phrase(st, pos, ms->clause);
             if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            /* and a place's description: "attacked the Ghouta suburbs of Damascus with" */
+            pe = dyad_place_descriptor(st, pos, ms->clause);
+            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
         }
-        return sym_stop(c, st, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos) || conflict_stop(c, st, ms, k, pos);
+    case DYAD_EL_COUNT: {
+        long v;
+        int n = dyad_count_phrase(st, pos, ms->clause, &v);
+        return n && dyad_count_ok(e, v) && match_r(c, st, ms, k + 1, pos + n);
+    }
     case DYAD_EL_SKIP:
-        for (int n = 0, free_ = 0; n <= e->skip + free_ && n < e->skip + 8; n++) {
+        for (int n = 0, used = 0, seps = 0; n < e->skip + 20; n++) {
             if (n > 0) {
                 int t = pos + n - 1;
                 if (!same_clause(st, t, ms->clause)) break;
-                /* an amount counts as one word: "$ 5 billion" */
-                if (dyad_amount_tail(st, t)) free_++;
+                /* an amount counts as one word: "$ 5 billion"; each item of a list may use the
+                 * whole skip: "31 Abrams tanks, 20 Bradley fighting vehicles and ammunition" */
+                if (dyad_list_sep(st, t) && seps < 4) { used = 0; seps++; }
+                else if (!dyad_amount_tail(st, t) && ++used > e->skip) break;
                 /* "..." skips words, and role nouns with no country ("joint military exercises"),
                  * but never an actor */
                 if (st->ti[t].mention >= 0) {
@@ -421,6 +583,10 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
                     int place = mm->country_only && mm->s > 0 && st->g[mm->group].n == 1
                                 && (is_word(st, mm->s - 1, "in") || is_word(st, mm->s - 1, "at")
                                     || is_word(st, mm->s - 1, "near")) && mm->s - 1 >= pos;
+                    /* and so is the place people fled or left: "fled Nagorno-Karabakh after ..." */
+                    place = place || (mm->s > 0 && st->g[mm->group].n == 1 && mm->kind == M_ACTOR
+                                      && mm->agent < 0 && (is_word(st, mm->s - 1, "fled") || is_word(st, mm->s - 1, "left"))
+                                      && mm->s - 1 >= pos - 1);
                     /* a role noun whose country the text does not state ("troops", "a drug
                      * lord": country from the discourse or none) is passed like a plain word */
                     int bare = mm->kind == M_AGENT && mm->agent_s == mm->s && mm->agent_e == mm->e;
@@ -434,7 +600,7 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     case DYAD_EL_SRC:
     case DYAD_EL_TGT:
         if (slot_r(c, st, ms, k, pos, e->kind == DYAD_EL_SRC ? &ms->src : &ms->tgt)) return 1;
-        return sym_stop(c, st, ms, k, pos);
+        return sym_stop(c, st, ms, k, pos) || (e->kind == DYAD_EL_TGT && conflict_stop(c, st, ms, k, pos));
     case EL_BYSRC:
         for (int n = 0; n <= 4; n++) {
             int t = pos + n;
@@ -547,6 +713,35 @@ static int opens_clause(const sent_state *st, int from, int cl)
     return 1;
 }
 
+/* "a Russian missile strike on Kyiv", "Israeli shelling of Gaza": in a pattern of material
+ * conflict, "SRC 's" (element k is the 's) also matches a country adjective or attributive
+ * country name right before the noun, as "Russia's missile strike on Kyiv" would. */
+static int poss_after_slot(const dyad_coder *c, const dyad_pattern *p, const dyad_pelem *el, int k)
+{
+    const dyad_pelem *e = &el[k];
+    return k >= 1 && (el[k - 1].kind == DYAD_EL_SRC || el[k - 1].kind == DYAD_EL_TGT) && e->nalt == 1
+           && e->kind == DYAD_EL_WORD && !(e->flags & DYAD_EL_OPT)
+           && dyad_dict_alts(c->ctx->dict, e)[0] == c->ctx->w_poss
+           && atoi((char[3]){ p->code[0], p->code[1], 0 }) >= 18;
+}
+
+static int adjective_for_poss(const dyad_coder *c, const sent_state *st, const mstate *ms,
+                              const dyad_pelem *el, int k, int pos)
+{
+    if (!poss_after_slot(c, ms->p, el, k)) return 0;
+    int i = pos - 1;
+    if (!same_clause(st, i, ms->clause) || st->ti[i].mention < 0 || st->ti[pos].low == c->ctx->w_poss) return 0;
+    const mention *m = &st->m[st->ti[i].mention];
+    if (m->e != pos || !m->country_only) return 0;
+    /* only as a subject: "(On Monday,) a Russian strike on Kyiv killed ..."; after a verb or a
+     * preposition ("the film depicts the Soviet invasion of Afghanistan") it names an event
+     * the sentence does not report */
+    int j = m->s - 1;
+    if (j >= 0 && (st->ti[j].cls & W_DET)) j--;
+    return j < 0 || st->ti[j].clause != ms->clause || (st->s->tok[j].flags & DYAD_TOK_PUNCT)
+           || (st->ti[j].cls & W_TIME);
+}
+
 static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *el, int head,
                    int k, int pos, const vgroup *vg, int passive)
 {
@@ -558,12 +753,20 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
     case DYAD_EL_SET:
         if (same_clause(st, pos - 1, ms->clause) && word_match(d, e, st, pos - 1)
             && match_l(c, st, ms, el, head, k - 1, pos - 1, vg, passive)) return 1;
-        if (e->flags & DYAD_EL_OPT) return match_l(c, st, ms, el, head, k - 1, pos, vg, passive);
+        if ((e->flags & DYAD_EL_OPT) || adjective_for_poss(c, st, ms, el, k, pos))
+            return match_l(c, st, ms, el, head, k - 1, pos, vg, passive);
         return 0;
     case DYAD_EL_SKIP:
         for (int n = 0; n <= e->skip; n++) {
             if (n > 0 && (!same_clause(st, pos - n, ms->clause) || st->ti[pos - n].mention >= 0)) break;
             if (match_l(c, st, ms, el, head, k - 1, pos - n, vg, passive)) return 1;
+        }
+        return 0;
+    case DYAD_EL_COUNT:     /* a count ending right before pos: "thousands of ... fled" */
+        for (int q = pos - 1; q >= 0 && q >= pos - 12 && same_clause(st, q, ms->clause); q--) {
+            long v;
+            if (dyad_count_phrase(st, q, ms->clause, &v) == pos - q)
+                return dyad_count_ok(e, v) && match_l(c, st, ms, el, head, k - 1, q, vg, passive);
         }
         return 0;
     case DYAD_EL_SRC:
@@ -617,7 +820,13 @@ static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dy
     const bind *b = el[0].kind == DYAD_EL_SRC ? &ms->src : &ms->tgt;
     if (!b->n) return 0;
     int s = st->m[b->m[0]].s, j = s - 1;
-    if (j < 0 || st->ti[j].clause != ms->clause) return 0;
+    if (j > 0 && (st->ti[j].cls & W_DET)) j--;            /* "condemned the Russian strike on" */
+    if (j < 0) return 0;
+    /* "since/after/despite the Russian invasion of Ukraine, ...": background */
+    if ((st->ti[j].cls & W_SUBORD) || is_word(st, j, "since") || is_word(st, j, "during")
+        || is_word(st, j, "despite") || is_word(st, j, "following") || is_word(st, j, "throughout"))
+        return 1;
+    if (st->ti[j].clause != ms->clause) return 0;
     /* nor one inside a prepositional phrase: "in response to Russia's invasion of Ukraine",
      * "against Trump's recognition of Jerusalem" name the event as background */
     return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED))
@@ -630,20 +839,28 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
+    /* "in March 2021", "on Sunday": a capitalised month or day inside a sentence is a date */
+    if ((st->s->tok[h].flags & DYAD_TOK_CAP) && !(st->s->tok[h].flags & DYAD_TOK_SENT_START)
+        && (st->ti[h].cls & W_TIME)) return 0;
     /* "the talks", "an attack": after a determiner the head is a noun, not the verb of a
      * subject (nominal patterns name their 's or words instead of a subject slot) */
     if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
         && ((st->ti[h - 1].cls & W_DET) || st->ti[h - 1].low == c->ctx->w_poss)) return 0;
+    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && dyad_counted_noun_head(st, h)) return 0;   /* "two navy ships" */
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
+        if (poss_after_slot(c, p, el, k)) continue;        /* may be an adjective (above) */
         int any = (el[k].sig & st->sig) != 0;
         if (any) {
             const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
             any = 0;
             for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
         }
-        if (!any && !((p->flags & DYAD_PAT_SYM) && all_prep(c, &el[k]))) return 0;   /* sym_stop may skip prepositions */
+        /* sym_stop and conflict_stop may leave out the prepositions before TGT */
+        int open_tgt = (p->flags & DYAD_PAT_SYM) || (c->has_pair && p->code[0] == '2')
+                       || (c->has_pair && p->code[0] == '1' && p->code[1] >= '8');
+        if (!any && !(open_tgt && all_prep(c, &el[k]))) return 0;
     }
     if ((el[H].flags & DYAD_EL_PREFIX) && !word_match(d, &el[H], st, h)) return 0;
     int left_slot = -1, right_tgt = -1;
@@ -670,7 +887,13 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
             ms.nel = n;
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
+        ms.head = h;
+        /* a sym pattern with a compound source may end before its TGT, but only when no full
+         * match exists ("shared intelligence on threats with Germany") */
+        ms.sym_open = (p->flags & DYAD_PAT_SYM) && ms.src.n >= 2 && !match_r(c, st, &ms, 0, h + 1);
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        /* size conditions of the subject, and a counted population in root 20 (match_count.c) */
+        if (!dyad_counts_ok(st, p, el, h, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
         if (nominal_in_object(c, st, p, el, &ms)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
@@ -700,6 +923,21 @@ static int descriptive_relative(const sent_state *st, int h, const vgroup *vg)
         if (st->ti[j].cls & W_BE) return 0;
     }
     return n > 2 && t->lower[n - 1] == 's' && t->lemma && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING));
+}
+
+/* "Iran supports Hezbollah", "Qatar hosts a U.S. base": a lone present-tense verb after its
+ * subject describes a standing relation; news copy tells its events in the past ("supported",
+ * "has hosted"). Headlines, in capitals or title case, tell events in the present. */
+static int descriptive_present(const sent_state *st, int h, const vgroup *vg, const dyad_pattern *p,
+                               const dyad_pelem *el)
+{
+    if (vg->modal || vg->infinitive || vg->neg || vg->s != h || (st->ti[h].cls & W_REPORT)) return 0;
+    if (p->head < 1 || el[p->head - 1].kind != DYAD_EL_SRC) return 0;
+    const dyad_token *t = &st->s->tok[h];
+    size_t n = strlen(t->lower);
+    if (!(n > 3 && t->lower[n - 1] == 's' && t->lower[n - 2] != 's' && t->lemma
+          && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING)))) return 0;
+    return !dyad_headline_case(st);
 }
 
 /* "warned that Russia would ...", "pledged that it will ...": the "that" complement of a
@@ -779,9 +1017,15 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         dyad_trace(c, "  not coded: a present-tense relative clause describes its antecedent (\"Iran, which backs ...\")");
         return 0;
     }
+    if (descriptive_present(st, h, &vg, p, dyad_dict_elems(d, p))) {
+        dyad_trace(c, "  not coded: a present-tense verb describes a standing relation (\"Iran supports ...\")");
+        return 0;
+    }
     const char *code = p->code;
     int intent = 0;
-    if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
+    if (vg.caused && !vg.modal && !st->c[ti->clause].irreal)
+        dyad_trace(c, "  caused (\"prompting/forcing X to ...\"): the infinitive happened");
+    else if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
         /* a promise, plan or threat ("will provide", "said it would send", "agreed/vowed to
          * V") is coded as CAMEO's intent (03x) or threat (13x) of the action (modality.c);
          * hypotheticals ("could", "may") and conditions ("if") are not */
@@ -795,6 +1039,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             /* "agreed to dissolve X", "decided to expel": a commitment, not a threat; only
              * will/would or threaten/vow make a coercive action a threat */
             if (ic && threat && vg.infinitive && !vg.threatv && !vg.modal) ic = NULL;
+            /* "threatened to send refugees to Europe" is no promise of aid */
+            if (ic && !threat && vg.threaten) ic = NULL;
         }
         if (!ic) {
             dyad_trace(c, "  not coded: %s (not reported as having happened)",
@@ -814,11 +1060,12 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         else { dyad_trace(c, "  not coded: negated (%s)", vg.why); return 0; }
     }
     if (!ms->src.n && !(p->flags & DYAD_PAT_NOSRC)) { dyad_trace(c, "  not coded: no source actor"); return 0; }
-    if (!ms->tgt.n && !(p->flags & DYAD_PAT_NOTGT) && !((p->flags & DYAD_PAT_SYM) && ms->src.n >= 2)) {
+    if (!ms->tgt.n && !(p->flags & DYAD_PAT_NOTGT) && !((p->flags & DYAD_PAT_SYM) && ms->src.n >= 2)
+        && !ms->other_side[0]) {
         dyad_trace(c, "  not coded: no target actor");
         return 0;
     }
-    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && code[0] == '1' && code[1] >= '8') {
+    if ((sc.participle[0] || sc.participle[1]) && ms->src.n && ((code[0] == '1' && code[1] >= '8') || !strncmp(code, "20", 2))) {
         /* ", killing 12 people", "leaving 286 dead": a result clause; its deaths are the
          * fatalities of the clause's own event (the extractor attaches them), not an attack
          * by whatever actor (a place, a nationality adjective) opens the clause */
@@ -837,6 +1084,10 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     if (ms->src.n) st->c[ti->clause].subject = ms->src.m[0];
     const char *rule = ctx->rules[best.pid];
     int vs = vg.s, ve = h + 1;
+    c->match_s = vs < h ? vs : h;
+    if (ms->src.n && st->m[ms->src.m[0]].s < c->match_s && st->m[ms->src.m[0]].e > c->match_s)
+        c->match_s = st->m[ms->src.m[0]].s;
+    c->match_e = ms->end > ve ? ms->end : ve;
     if ((p->flags & DYAD_PAT_SYM) && !(vg.neg && p->negcode[0] && ms->tgt.n) && !(intent && ms->tgt.n)) {
         /* (a refusal or an intention is not mutual: "X refused to meet Y", "X agreed to meet Y"
          * are X's acts only) */
@@ -856,7 +1107,21 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++) {
         const mention *sm = ms->src.n ? &st->m[ms->src.m[i]] : NULL;
         if (!ms->tgt.n && sm && sm->shadow_of >= 0) sm = &st->m[sm->shadow_of];
+        mention placed;     /* "people protested in Kyiv": the country first, then the self-target */
+        dyad_cx_event cxe = { .cl = ti->clause, .code = code, .sc = sm ? sm->code : "", .tc = "" };
+        if (!ms->tgt.n && sm && dyad_countryless(sm)) sm = dyad_context_actor(c, st, sm, NULL, &cxe, &placed);
         char self[16];
+        if (!ms->tgt.n && sm && ms->other_side[0]) {
+            mention tm;
+            memset(&tm, 0, sizeof tm);
+            tm.s = tm.e = -1;
+            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
+            tm.code = dyad_arena_strdup(&c->arena, ms->other_side);
+            tm.name = "";
+            dyad_trace(c, "  no stated target: the other side of the article's conflict, %s", tm.code);
+            if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            continue;
+        }
         if (!ms->tgt.n && sm && sm->code && !dyad_countryless(sm) && strncmp(sm->code, "IGO", 3) && strncmp(sm->code, "NGO", 3)
             && strncmp(sm->code, "IMG", 3) && dyad_self_target(p->code, sm->code, self)) {
             /* (decided on the pattern's own code: "refused to resign" 1231 is domestic too) */

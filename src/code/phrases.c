@@ -1,7 +1,8 @@
 /*
  * phrases.c — small phrase tests the matcher (match.c) shares: place phrases ("in Khartoum"),
  * time phrases ("on Sunday", "for two weeks"), amounts ("$ 5 billion"), hyphenated sponsor
- * modifiers ("Russian-backed") and whether a sentence states a condition (if/unless).
+ * modifiers ("Russian-backed"), aspectual verbs before a gerund ("began supplying") and whether a
+ * sentence states a condition (if/unless).
  * Each reads the sentence's tokens and mentions only; none allocates.
  */
 #include <stdio.h>
@@ -72,21 +73,79 @@ int dyad_time_phrase(const sent_state *st, int pos, int cl)
  * whole amount as one word. */
 int dyad_amount_tail(const sent_state *st, int t)
 {
-    static const char *const w = " million billion trillion thousand euros dollars pounds yuan yen rubles roubles ";
+    static const char *const w = " million billion trillion thousand euros euro dollars dollar pounds yuan yen rubles roubles ";
     if (t <= 0) return 0;
     const dyad_token *p = &st->s->tok[t - 1], *k = &st->s->tok[t];
     int prev_amount = (p->flags & DYAD_TOK_NUM) || !strcmp(p->text, "$") || !strcmp(p->text, "€") || !strcmp(p->text, "£");
     char b[48];
     snprintf(b, sizeof b, " %s ", k->lower);
+    char pb[48];
+    snprintf(pb, sizeof pb, " %s ", p->lower);
+    int prev_scale = strstr(" million billion trillion thousand ", pb) != NULL;   /* "billion euros" */
     return (prev_amount && ((k->flags & DYAD_TOK_NUM) || strstr(w, b)))
-           || (strstr(w, b) && (p->flags & DYAD_TOK_NUM));
+           || (strstr(w, b) && ((p->flags & DYAD_TOK_NUM) || prev_scale));
 }
 
 /* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
  * forms hypothetical too. */
+int dyad_headline_case(const sent_state *st)
+{
+    /* every word but short function words starts with a capital: "RUSSIA CRITICISES
+     * UKRAINE", "Russia Criticises Ukraine Over Strikes" */
+    int words = 0;
+    for (int i = 0; i < st->s->ntok; i++) {
+        const dyad_token *t = &st->s->tok[i];
+        if (t->flags & (DYAD_TOK_PUNCT | DYAD_TOK_NUM)) continue;
+        unsigned char c0 = (unsigned char)t->text[0];
+        if (c0 >= 'a' && c0 <= 'z') {
+            if (st->ti[i].cls & (W_DET | W_PREP | W_CONJ)) continue;
+            return 0;
+        }
+        words++;
+    }
+    return words >= 2;
+}
+
+int dyad_sentence_question(const sent_state *st)
+{
+    /* the last token that is not a closing quote or bracket */
+    for (int i = st->s->ntok - 1; i >= 0; i--) {
+        const char *w = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].text;
+        if (!strcmp(w, "\"") || !strcmp(w, "'") || !strcmp(w, ")") || !strcmp(w, "]")) continue;
+        return !strcmp(st->s->tok[i].text, "?");
+    }
+    return 0;
+}
+
 int dyad_sentence_irreal(const sent_state *st)
 {
     /* (if/unless only: a "that" complement of hope/deny is irreal itself but conditions nothing) */
     for (int i = 0; i < st->s->ntok; i++) if ((st->ti[i].cls & W_COND) && st->ti[i].mention < 0) return 1;
     return 0;
+}
+
+/* "began|started|continued|resumed supplying": an aspectual verb before a gerund belongs to its
+ * verb group (the gerund is the action; "stopped supplying" is not one of them). */
+int dyad_aspectual(const sent_state *st, int j)
+{
+    static const char *const w = " begin began begun begins beginning start started starts starting continue continued "
+                                 "continues continuing resume resumed resumes resuming keep kept keeps ";
+    char b[48];
+    if (st->ti[j].mention >= 0) return 0;
+    snprintf(b, sizeof b, " %s ", st->s->tok[j].lower);
+    return strstr(w, b) != NULL;
+}
+
+/* "two navy ships", "three army trucks": an -s form right after a role noun that follows a
+ * number or quantity is the plural head of that noun phrase, not a verb ("two navy ship"
+ * cannot be a subject with a verb in -s). */
+int dyad_counted_noun_head(const sent_state *st, int h)
+{
+    const dyad_token *t = &st->s->tok[h];
+    size_t n = strlen(t->lower);
+    if (h < 2 || n < 3 || t->lower[n - 1] != 's' || st->ti[h - 1].mention < 0) return 0;
+    const mention *m = &st->m[st->ti[h - 1].mention];
+    if (m->e != h || m->kind != M_AGENT || m->agent_s != m->s || m->s < 1) return 0;
+    int q = m->s - 1;
+    return (st->ti[q].cls & W_QUANT) || ((st->s->tok[q].flags & DYAD_TOK_NUM) && st->ti[q].mention < 0);
 }

@@ -334,7 +334,7 @@ void dyad_dict_free(dyad_dict *d)
     if (!d) return;
     trie_free(&d->actors_t); trie_free(&d->agents_t); trie_free(&d->discards_t);
     free(d->wslots); free(d->words); free(d->errs); free(d->errkey); free(d->files);
-    free(d->actors); free(d->codes); free(d->bcodes); free(d->dups);
+    free(d->actors); free(d->codes); free(d->bcodes); free(d->dups); free(d->pcodes);
     free(d->agents); free(d->patterns); free(d->elems); free(d->alts);
     free(d->setnames); free(d->members); free(d->memkeys);
     free(d->discards);
@@ -407,6 +407,41 @@ int dyad_dict_actor_code(dyad_dict *d, int actor, const char *code, int32_t from
     b->c.to = to;
     b->c.src = src;
     return 0;
+}
+
+int dyad_dict_actor_place_code(dyad_dict *d, int actor, const char *code, const char *cc, dyad_src src)
+{
+    int okcc = strlen(cc) == 3;
+    for (int i = 0; okcc && i < 3; i++) okcc = cc[i] >= 'A' && cc[i] <= 'Z';
+    if (!valid_code(code, 0) || !okcc || strncmp(code, cc, 3)) d->actors[actor].broken = 1;
+    if (!valid_code(code, 0))
+        return dyad_dict_error(d, src, "unknown code format '%s' (want a CAMEO actor code such as RUS or RUSGOV)", code);
+    if (!okcc) return dyad_dict_error(d, src, "'in %s': want a 3-letter country code", cc);
+    if (strncmp(code, cc, 3))
+        return dyad_dict_error(d, src, "'%s in %s': the code in a country starts with that country", code, cc);
+    for (size_t i = 0; i < d->npcodes; i++)
+        if (d->pcodes[i].actor == actor && !strcmp(d->pcodes[i].cc, cc))
+            return dyad_dict_error(d, src, "a second code 'in %s' for the same actor", cc);
+    if (GROW(d->pcodes, d->npcodes, d->cappcodes) < 0) return dyad_dict_error(d, src, "out of memory");
+    struct dyad_pcode *p = &d->pcodes[d->npcodes++];
+    p->actor = actor;
+    snprintf(p->cc, sizeof p->cc, "%s", cc);
+    snprintf(p->code, sizeof p->code, "%s", code);
+    p->src = src;
+    d->actors[actor].placed = 1;
+    return 0;
+}
+
+const char *dyad_actor_code_in(const dyad_dict *d, int actor, const char *cc, dyad_src *src)
+{
+    /* a handful of entries, looked up only for actors flagged `placed` */
+    if (actor < 0 || (size_t)actor >= d->nactors || !d->actors[actor].placed || !cc) return NULL;
+    for (size_t i = 0; i < d->npcodes; i++)
+        if (d->pcodes[i].actor == actor && !strncmp(d->pcodes[i].cc, cc, 3)) {
+            if (src) *src = d->pcodes[i].src;
+            return d->pcodes[i].code;
+        }
+    return NULL;
 }
 
 int dyad_dict_add_agent(dyad_dict *d, const char *phrase, const char *code, dyad_src src)
@@ -539,6 +574,15 @@ int dyad_dict_add_pattern(dyad_dict *d, dyad_src src, const char *code, unsigned
         e->kind = (uint8_t)el[i].kind;
         e->flags = (uint8_t)(el[i].flags | (i == head ? DYAD_EL_HEAD : 0));
         e->skip = (uint8_t)(el[i].skip > 0 && el[i].skip < 255 ? el[i].skip : 4);
+        if (el[i].cmp && (e->kind == DYAD_EL_COUNT || e->kind == DYAD_EL_SRC || e->kind == DYAD_EL_TGT)) {
+            /* a size condition outranks the same pattern with quantity words spelled out
+             * ("kill ... hundreds|thousands ... of TGT" is 9): a count and its noun */
+            e->cmp = (uint8_t)el[i].cmp;
+            e->arg = el[i].count;
+            p->specificity += 8;
+        } else if (e->kind == DYAD_EL_COUNT) {
+            return dyad_dict_error(d, src, "a count element without a condition");
+        }
         if (e->kind == DYAD_EL_WORD) {
             e->arg = (uint32_t)d->nalts;
             for (int k = 0; k < el[i].nwords; k++) {

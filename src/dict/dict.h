@@ -59,6 +59,7 @@ typedef struct dyad_actor {
     const char *name;               /* first phrase as written ("Vladimir Putin") */
     uint8_t dated;                  /* has date ranges (a person holding offices) */
     uint8_t broken;                 /* an error was reported for it already */
+    uint8_t placed;                 /* has "= CODE in CCC" codes (a group of several countries) */
 } dyad_actor;
 
 /* ---- Agents ----------------------------------------------------------- */
@@ -76,7 +77,13 @@ enum dyad_elem_kind {
     DYAD_EL_TGT,                    /* target actor slot (TABARI +) */
     DYAD_EL_WORD,                   /* one of nalt words (matched on lemma or lower form) */
     DYAD_EL_SET,                    /* any member of set `arg` */
-    DYAD_EL_SKIP                    /* skip 0..`skip` tokens that are not actors (dyad `...`) */
+    DYAD_EL_SKIP,                   /* skip 0..`skip` tokens that are not actors (dyad `...`) */
+    DYAD_EL_COUNT                   /* a stated count meeting `cmp`/`arg` (dyad `COUNT>=1000`) */
+};
+enum {                              /* dyad_pelem.cmp: size conditions (src/code/match_count.c) */
+    DYAD_CMP_NONE = 0,
+    DYAD_CMP_GE,                    /* count >= arg */
+    DYAD_CMP_LT                     /* a count is stated and it is < arg */
 };
 enum {                              /* dyad_pelem.flags */
     DYAD_EL_OPT    = 1 << 0,        /* optional element: (word) */
@@ -86,8 +93,11 @@ enum {                              /* dyad_pelem.flags */
 
 typedef struct dyad_pelem {
     uint8_t kind, flags, skip;
+    uint8_t cmp;                    /* DYAD_CMP_*: COUNT, or a size condition on SRC/TGT
+                                       ("TGT>=1000"); its value is in arg */
     uint16_t nalt;                  /* DYAD_EL_WORD: number of alternatives */
-    uint32_t arg;                   /* WORD: index into dict->alts; SET: set id */
+    uint32_t arg;                   /* WORD: index into dict->alts; SET: set id; COUNT and a
+                                       slot with cmp: the threshold */
     uint64_t sig;                   /* WORD: OR of dyad_word_sig() of the alternatives */
 } dyad_pelem;
 
@@ -119,6 +129,8 @@ typedef struct dyad_pelem_spec {
     const char *const *words;       /* DYAD_EL_WORD: alternatives */
     int nwords;
     const char *set;                /* DYAD_EL_SET: set name without '@' */
+    int cmp;                        /* DYAD_CMP_*: DYAD_EL_COUNT, or a condition on SRC/TGT */
+    uint32_t count;                 /* its threshold */
 } dyad_pelem_spec;
 
 typedef struct dyad_dict dyad_dict;
@@ -159,6 +171,8 @@ const char *dyad_dict_file(dyad_dict *d, const char *path);
 /* Builders: 0 on success, -1 after recording an error at src. */
 int dyad_dict_add_actor(dyad_dict *d, dyad_src src);              /* returns the actor id */
 int dyad_dict_actor_phrase(dyad_dict *d, int actor, const char *phrase, dyad_src src);
+/* "= PAKREB in PAK": the code the actor takes when the text places it in country cc */
+int dyad_dict_actor_place_code(dyad_dict *d, int actor, const char *code, const char *cc, dyad_src src);
 int dyad_dict_actor_code(dyad_dict *d, int actor, const char *code,
                          int32_t from, int32_t to, dyad_src src);   /* from=-1: default */
 int dyad_dict_add_agent(dyad_dict *d, const char *phrase, const char *code, dyad_src src);
@@ -201,6 +215,9 @@ const char *dyad_dict_discard_text(const dyad_dict *d, int id);
  * default, else NULL. *which (may be NULL) gets the chosen code entry. */
 const char *dyad_actor_code_on(const dyad_dict *d, int actor, int32_t date,
                                const dyad_actor_code **which);
+/* A group that operates in several countries ("= PAKREB in PAK"): the code it takes where
+ * the text places it in country `cc` (alpha-3), else NULL. *src (may be NULL) gets the line. */
+const char *dyad_actor_code_in(const dyad_dict *d, int actor, const char *cc, dyad_src *src);
 
 /* Patterns indexed by head word, most specific first. A DYAD_EL_PREFIX head
  * (a TABARI stem) is indexed under the stem itself; the coder also looks up

@@ -12,6 +12,7 @@
 struct dyad_dup { int a, b; dyad_src src; const char *phrase; };
 struct dyad_bcode { int actor, seq; dyad_actor_code c; };
 struct dyad_discard { dyad_src src; const char *text; };
+struct dyad_pcode { int actor; char cc[4]; char code[16]; dyad_src src; };   /* "= PAKREB in PAK" */
 
 struct dyad_dict {
     const dyad_lexicon *lx;
@@ -32,6 +33,7 @@ struct dyad_dict {
     struct dyad_bcode *bcodes; size_t nbcodes, capbcodes;
     struct dyad_dup *dups; size_t ndups, capdups;
     size_t nactor_phrases;
+    struct dyad_pcode *pcodes; size_t npcodes, cappcodes;
     /* agents */
     dyad_trie agents_t;
     dyad_agent *agents; size_t nagents, capagents;

@@ -102,8 +102,10 @@ static void do_actor(dyad_dict *d, entry *e, char *body, dyad_src src)
         char *tok[4];
         int nt = 0;
         for (char *t = strtok(spec, " \t"); t && nt < 4; t = strtok(NULL, " \t")) tok[nt++] = t;
-        if (nt == 0 || nt > 2) d->actors[id].broken = 1;
-        if (nt == 0) dyad_dict_error(d, cs, "'=' without a code");
+        int placed = nt == 3 && !strcmp(tok[1], "in");     /* "= PAKREB in PAK" */
+        if (!placed && (nt == 0 || nt > 2)) d->actors[id].broken = 1;
+        if (placed) dyad_dict_actor_place_code(d, id, tok[0], tok[2], cs);
+        else if (nt == 0) dyad_dict_error(d, cs, "'=' without a code");
         else if (nt > 2) dyad_dict_error(d, cs, "unexpected '%s' after the code and date range", tok[2]);
         else {
             int32_t from = -1, to = -1;
@@ -159,6 +161,28 @@ static void do_discard(dyad_dict *d, char *body, dyad_src src)
     }
 }
 
+/* ">=1000", "<50" after COUNT/SRC/TGT: a size condition (doc/dictionaries.md); digits may
+ * carry thousands commas ("TGT>=100,000"). */
+static int parse_count(dyad_dict *d, dyad_src src, const char *t, const char *op, dyad_pelem_spec *e)
+{
+    const char *p = op;
+    if (!strncmp(p, ">=", 2)) { e->cmp = DYAD_CMP_GE; p += 2; }
+    else if (*p == '<' && p[1] != '=') { e->cmp = DYAD_CMP_LT; p++; }
+    else return dyad_dict_error(d, src, "size condition '%s' must be >=N or <N", t);
+    unsigned long v = 0;
+    int digits = 0;
+    for (; *p; p++) {
+        if (*p == ',' && digits) continue;
+        if (*p < '0' || *p > '9') return dyad_dict_error(d, src, "size condition '%s': N must be digits", t);
+        v = v * 10 + (unsigned long)(*p - '0');
+        if (v > 4000000000UL) return dyad_dict_error(d, src, "size condition '%s': N is too large", t);
+        digits++;
+    }
+    if (!digits) return dyad_dict_error(d, src, "size condition '%s' without a number", t);
+    e->count = (uint32_t)v;
+    return 0;
+}
+
 static void do_pattern(dyad_dict *d, char *body, dyad_src src)
 {
     char *colon = strchr(body, ':');
@@ -186,6 +210,14 @@ static void do_pattern(dyad_dict *d, char *body, dyad_src src)
         dyad_pelem_spec *e = &el[nel];
         memset(e, 0, sizeof *e);
         size_t n = strlen(t);
+        /* a size condition: "COUNT>=1000" (a count here) or "TGT>=1000" (the slot's count) */
+        size_t kw = !strncmp(t, "COUNT", 5) ? 5 : (!strncmp(t, "SRC", 3) || !strncmp(t, "TGT", 3)) ? 3 : 0;
+        if (kw && (t[kw] == '>' || t[kw] == '<')) {
+            if (parse_count(d, src, t, t + kw, e) < 0) return;
+            e->kind = kw == 5 ? DYAD_EL_COUNT : t[0] == 'S' ? DYAD_EL_SRC : DYAD_EL_TGT;
+            nel++;
+            continue;
+        }
         if (!strcmp(t, "SRC")) { e->kind = DYAD_EL_SRC; nel++; continue; }
         if (!strcmp(t, "TGT")) { e->kind = DYAD_EL_TGT; nel++; continue; }
         if (!strcmp(t, "...")) { e->kind = DYAD_EL_SKIP; e->skip = 4; nel++; continue; }

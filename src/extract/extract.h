@@ -37,4 +37,20 @@ void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena,
                         const dyad_article *a, const dyad_text *t,
                         int sent, int tok_start, int tok_end, dyad_event *ev);
 
+/* The place named from token i of a sentence's tokens [0, n) (a gazetteer name the text
+ * marks as a place: "in Douma", "attacked Khan Sheikhoun"; with `marked`, the caller has
+ * read such a mark itself, "the town of Halabja"): its country (ISO alpha-3, static
+ * storage) and *end one past the name; NULL if none. The
+ * coder uses it for targets that are places (src/code/match_count.c). */
+const char *dyad_place_country_at(const dyad_extractors *x, const dyad_token *tok, int n, int i,
+                                  const char *prefer, int marked, int *end);
+
+/* A stated count at token i (numbers.c): hedges ("about", "more than"), the number
+ * ("8,000", "two thousand", "1.2 million") and vague plurals at the smallest value they
+ * can mean ("dozens" 24, "scores" 40, "hundreds" 200, "thousands" 2,000, "tens of
+ * thousands" 20,000, "hundreds of thousands" 200,000, "several thousand" 3,000), with a
+ * following "of" ("thousands of"). Returns tokens used (0: no count); *lo = that value, 0
+ * for an upper bound ("fewer than 50"). Used by the patterns' size conditions. */
+int dyad_count_at(const dyad_token *tok, int i, int n, long *lo);
+
 #endif

@@ -150,7 +150,17 @@ static int count_phrase(const dyad_token *t, int i, int n, int i0, int depth, in
             return i + used + 1;
         }
     }
-    for (int j = i + used, k = 0; j < n && k < 6; j++, k++) {
+    /* a range states its lower bound: "between 20 and 30", "20 to 30",
+     * "20 or 30" (a toll is never guessed upwards) */
+    int from = i + used;
+    if (!single && from + 1 < n && (is(t, from, n, "to") || is(t, from, n, "or") ||
+                                    is(t, from, n, "-") ||
+                                    (is(t, from, n, "and") && b >= i0 && is(t, b, n, "between")))) {
+        long hi;
+        int u2 = dyad_number_at(t, from + 1, n, &hi);
+        if (u2 && hi >= val) from += 1 + u2;
+    }
+    for (int j = from, k = 0; j < n && k < 6; j++, k++) {
         int len, kd = predicate_at(t, j, n, &len);
         if (kd == K_DEAD || kd == K_INJ) {
             if (!predicate_fits(t, i + used, j, len, n)) return 0;
@@ -164,6 +174,13 @@ static int count_phrase(const dyad_token *t, int i, int n, int i0, int depth, in
         }
         if (kd == K_OTHER) return 0;
         const char *w = T(t, j);
+        /* "Twelve people, including five children, were killed": the
+         * parenthetical part is inside the count */
+        if (!strcmp(w, ",") && (is(t, j + 1, n, "including") || is(t, j + 1, n, "among"))) {
+            int q = j + 2;
+            while (q < n && q < j + 10 && !is(t, q, n, ",")) q++;
+            if (q < n && is(t, q, n, ",")) { j = q; k--; continue; }
+        }
         if ((!strcmp(w, "and") || !strcmp(w, ",")) && depth < 3) {
             long v2;
             int k2, e = count_phrase(t, j + 1, n, i0, depth + 1, &k2, &v2);

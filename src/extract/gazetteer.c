@@ -14,6 +14,7 @@
  * only while it can still become a name. Everything is allocated at load
  * time and read-only afterwards.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,8 @@ struct dyad_gazetteer {
     const dyad_place *country_of[26 * 26 * 26];
     char *pool;               /* names */
     int counts[4];
+    /* the place matcher's word classes (places.c), hashed: one lookup per word */
+    struct { const char *w; unsigned cls; } words[1024];
 };
 
 static uint64_t hash_str(const char *s)
@@ -282,6 +285,7 @@ dyad_gazetteer *dyad_gazetteer_load(const char *data_dir, char *err, size_t errl
             p->lat = fixed_point(f[4]);
             p->lon = fixed_point(f[5]);
             p->population = (unsigned)strtoul(f[6], NULL, 10);
+            p->weight = (float)(log10((double)p->population + 1) / 10.0);
             p->common = f[7][0] == '1';
             p->kind = (unsigned char)(kind == 9 ? DYAD_PLACE_COUNTRY : kind);
             dyad_place_key(f[1], kb, sizeof kb);
@@ -319,7 +323,29 @@ dyad_gazetteer *dyad_gazetteer_load(const char *data_dir, char *err, size_t errl
     free(k);
     free(isdem);
     if (!ok) { dyad_gazetteer_free(g); return NULL; }
+    dyad_place_words_init(g);
     return g;
+}
+
+#define NWORDS (sizeof ((dyad_gazetteer *)0)->words / sizeof ((dyad_gazetteer *)0)->words[0])
+
+void dyad_gazetteer_word_add(dyad_gazetteer *g, const char *w, unsigned cls)
+{
+    size_t i = hash_str(w) & (NWORDS - 1);
+    for (size_t k = 0; k < NWORDS; k++, i = (i + 1) & (NWORDS - 1)) {
+        if (!g->words[i].w) { g->words[i].w = w; g->words[i].cls = cls; return; }
+        if (!strcmp(g->words[i].w, w)) { g->words[i].cls |= cls; return; }
+    }
+}
+
+unsigned dyad_gazetteer_word(const dyad_gazetteer *g, const char *w)
+{
+    size_t i = hash_str(w) & (NWORDS - 1);
+    for (size_t k = 0; k < NWORDS; k++, i = (i + 1) & (NWORDS - 1)) {
+        if (!g->words[i].w) return 0;
+        if (!strcmp(g->words[i].w, w)) return g->words[i].cls;
+    }
+    return 0;
 }
 
 void dyad_gazetteer_counts(const dyad_gazetteer *g, int counts[4])

@@ -10,6 +10,11 @@
  * Word numbers are read with the usual total/current accumulator: units and
  * tens add to the current group, "hundred" multiplies it, "thousand" and
  * larger scales close the group into the total.
+ *
+ * dyad_count_at() reads a whole count phrase for the coder's size conditions
+ * ("COUNT>=1000" in patterns): hedges ("about", "more than", "an estimated"),
+ * the number, and vague plurals as the smallest value they can mean
+ * ("thousands" 2,000, "tens of thousands" 20,000, "several hundred" 300).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -142,4 +147,108 @@ int dyad_number_at(const dyad_token *tok, int i, int n, long *value)
         return !strcmp(w, "few") ? 1 : 2;
     }
     return word_number(tok, i, n, value);
+}
+
+/* ---- count phrases (size conditions of patterns) ----------------------- */
+
+static int is_w(const dyad_token *t, int i, int n, const char *w) { return i < n && !strcmp(T(t, i), w); }
+
+/* Hedges before a count that keep its size: "about", "more than", "at least", "an
+ * estimated", "as many as", "up to". Tokens used; *below = the count is an upper bound
+ * ("fewer than", "less than", "under"). */
+static int hedge(const dyad_token *t, int i, int n, int *below)
+{
+    static const char *const one[] = { "about", "around", "some", "roughly", "approximately", "nearly",
+        "almost", "over", "estimated", "perhaps", "possibly", "reportedly", "approx.", "circa", "fully", NULL };
+    static const char *const two[][2] = { { "more", "than" }, { "at", "least" }, { "close", "to" },
+        { "upwards", "of" }, { "up", "to" }, { "as", "many" }, { "well", "over" }, { "just", "over" },
+        { "an", "estimated" }, { "some", "estimated" }, { "in", "excess" } };
+    static const char *const lower[][2] = { { "fewer", "than" }, { "less", "than" }, { "no", "more" } };
+    int used = 0;
+    *below = 0;
+    for (int again = 1; again && used < 5; ) {
+        again = 0;
+        for (size_t k = 0; k < sizeof lower / sizeof lower[0]; k++)
+            if (is_w(t, i + used, n, lower[k][0]) && is_w(t, i + used + 1, n, lower[k][1])) {
+                *below = 1;
+                used += 2 + is_w(t, i + used + 2, n, "than");
+                again = 1;
+            }
+        for (size_t k = 0; !again && k < sizeof two / sizeof two[0]; k++)
+            if (is_w(t, i + used, n, two[k][0]) && is_w(t, i + used + 1, n, two[k][1])) {
+                used += 2;
+                /* "as many as", "in excess of" */
+                if (is_w(t, i + used, n, "as") || (!strcmp(two[k][1], "excess") && is_w(t, i + used, n, "of"))) used++;
+                again = 1;
+            }
+        for (int k = 0; !again && one[k]; k++)
+            if (is_w(t, i + used, n, one[k])) { used++; again = 1; }
+    }
+    return used;
+}
+
+/* The smallest value of a vague plural: "dozens" 24, "thousands" 2,000; 0 if none. */
+static long vague_floor(const char *w)
+{
+    static const struct { const char *w; long v; } v[] = { { "dozens", 24 }, { "scores", 40 },
+        { "hundreds", 200 }, { "thousands", 2000 }, { "millions", 2000000 }, { "billions", 2000000000L } };
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) if (!strcmp(w, v[k].w)) return v[k].v;
+    return 0;
+}
+
+/* A scale word or its plural after a vague quantifier: "several thousand", "many thousands". */
+static long scale_or_plural(const char *w)
+{
+    long sc = scale_word(w);
+    if (sc) return sc;
+    size_t n = strlen(w);
+    if (n > 1 && w[n - 1] == 's') {
+        char b[16];
+        if (n - 1 >= sizeof b) return 0;
+        memcpy(b, w, n - 1);
+        b[n - 1] = '\0';
+        return scale_word(b);
+    }
+    return 0;
+}
+
+int dyad_count_at(const dyad_token *tok, int i, int n, long *lo)
+{
+    int below = 0, j = i + hedge(tok, i, n, &below);
+    long v = 0;
+    int used = dyad_number_at(tok, j, n, &v);
+    if (!used) return 0;
+    const char *w = T(tok, j);
+    if (v < 0) {
+        long f = vague_floor(w);
+        if (!strcmp(w, "tens") || f) {
+            /* "tens of thousands", "hundreds of thousands", "thousands upon thousands" */
+            long sc;
+            if ((is_w(tok, j + 1, n, "of") || is_w(tok, j + 1, n, "upon")) && j + 2 < n
+                && (sc = scale_or_plural(T(tok, j + 2))) >= 1000) {
+                v = (f ? f : 20) * sc;
+                if (!strcmp(w, "tens")) v = 20 * sc;
+                else if (f >= 1000 && !strcmp(w, T(tok, j + 2))) v = f;   /* "thousands upon thousands" */
+                used += 2;
+            } else if (!strcmp(w, "tens")) {
+                return 0;       /* "tens" alone is not a count */
+            } else {
+                v = f;
+            }
+        } else {
+            /* "several", "many", "a few", "numerous": a few of something; with a scale,
+             * "several thousand", "a few hundred", "many thousands" */
+            long sc = j + used < n ? scale_or_plural(T(tok, j + used)) : 0;
+            long k = !strcmp(w, "several") ? 3 : 2;
+            if (sc) { v = k * sc; used++; }
+            else v = k;
+        }
+    }
+    j += used;
+    /* "thousands of": the "of" belongs to the count */
+    if (is_w(tok, j, n, "of") && j + 1 < n && !is_w(tok, j + 1, n, "the") && !is_w(tok, j + 1, n, "them")
+        && !is_w(tok, j + 1, n, "those") && !is_w(tok, j + 1, n, "whom") && !is_w(tok, j + 1, n, "which")
+        && !is_w(tok, j + 1, n, "these")) j++;
+    *lo = below ? 0 : v;
+    return j - i;
 }

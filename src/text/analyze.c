@@ -104,13 +104,27 @@ static int headline(const dyad_rtok *t, size_t b, size_t e)
     return words >= 2 && caps == words;       /* every word but function words */
 }
 
+/* A sentence in capitals ("UKRAINE'S PRESIDENT URGED NATO TO SEND ARMS"):
+ * at least three words and none with a lower-case letter. */
+static int shouted(const dyad_rtok *t, size_t b, size_t e)
+{
+    size_t words = 0;
+    for (size_t i = b; i < e; i++) {
+        if (t[i].skip || t[i].kind != RT_WORD) continue;
+        if (!(t[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS))) return 0;
+        if (t[i].end - t[i].start > 1 && !(t[i].flags & DYAD_TOK_ALLCAPS)) return 0;
+        words++;
+    }
+    return words >= 3;
+}
+
 /* Lemma context. A capital (or an acronym) inside an ordinary sentence marks
  * a name; the first word of a sentence or of a quotation ("He said: "Troops
  * ...") is capitalised anyway, as is every word of a headline. */
-static unsigned lemma_ctx(const dyad_rtok *t, int initial, int title)
+static unsigned lemma_ctx(const dyad_rtok *t, uint32_t flags, int initial, int title)
 {
     unsigned m = 0;
-    if (t->flags & DYAD_TOK_CAP) {
+    if (flags & DYAD_TOK_CAP) {
         m |= DYAD_LM_CAP;
         if (!initial && !title) m |= DYAD_LM_CAP_MID;
     }
@@ -144,7 +158,9 @@ int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena, const char *tex
     if (!text) len = 0;
     if (len > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     size_t nlen;
-    char *norm = dyad_utf8_normalize(arena, text ? text : "", len, &nlen);
+    const char *plain = dyad_markup_strip(arena, text ? text : "", len, &len);
+    if (!plain) return DYAD_ENOMEM;
+    char *norm = dyad_utf8_normalize(arena, plain, len, &nlen);
     if (!norm) return DYAD_ENOMEM;
     if (nlen > DYAD_TEXT_MAX_BYTES) return DYAD_ELIMIT;
     out->norm = norm;
@@ -199,6 +215,7 @@ static int build(const dyad_lexicon *lx, dyad_arena *arena, const char *norm, co
         S->tok = &tok[ti];
         S->ntok = 0;
         int title = headline(rt.t, rs[k].b, rs[k].e);
+        int shout = shouted(rt.t, rs[k].b, rs[k].e);
         int first_word = 1;
         for (size_t i = rs[k].b; i < rs[k].e; i++) {
             const dyad_rtok *t = &rt.t[i];
@@ -221,6 +238,11 @@ static int build(const dyad_lexicon *lx, dyad_arena *arena, const char *norm, co
             T->text = txt;
             T->lower = low;
             T->flags = t->flags;
+            /* In a sentence in capitals, capitals mark no name: the ordinary
+             * words lose them, so "PRESIDENT URGED" is not read as a name. */
+            if (shout && t->kind == RT_WORD &&
+                dyad_lx_common(lx, t->looked ? t->ent : dyad_lx_find(lx, low, ln), low, ln))
+                T->flags &= ~(uint32_t)(DYAD_TOK_CAP | DYAD_TOK_ALLCAPS);
             if (t->kind == RT_CLITIC && t->clitic == CL_POSS) T->flags |= DYAD_TOK_POSS;
             const char *lem = NULL;
             if (t->kind == RT_WORD) {
@@ -229,7 +251,7 @@ static int build(const dyad_lexicon *lx, dyad_arena *arena, const char *norm, co
                               (S->ntok && (T - 1)->flags & DYAD_TOK_PUNCT &&
                                (rt.t[i - 1].punct == P_SEMI || (rt.t[i - 1].punct == P_OPEN &&
                                                                 !rt.t[i - 1].bracket)));
-                unsigned lc = lemma_ctx(t, initial, title);
+                unsigned lc = lemma_ctx(t, T->flags, initial, title);
                 lem = t->looked ? dyad_lx_lemma_ent(lx, t->ent, low, ln, lc)
                                 : dyad_lx_lemma(lx, low, ln, lc);
                 first_word = 0;

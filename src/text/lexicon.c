@@ -444,6 +444,14 @@ int dyad_lx_ent_function(const dyad_lxent *e)
     return e && (e->flags & F_FUNC);
 }
 
+int dyad_lx_common(const dyad_lexicon *lx, const dyad_lxent *e, const char *w, size_t n)
+{
+    if (e && (e->flags & F_FUNC)) return 1;
+    if (e && (e->flags & F_NAME)) return 0;
+    if (e && ((e->flags & F_WN) || e->vexc || e->nexc || e->aexc)) return 1;
+    return n >= 4 && n <= MAX_WORD && regular(lx, w, n, 0) != NULL;
+}
+
 const char *dyad_lx_lemma(const dyad_lexicon *lx, const char *w, size_t n, unsigned ctx)
 {
     if (!lx || n == 0 || n > MAX_WORD) return NULL;

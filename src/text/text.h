@@ -70,6 +70,11 @@ const char *dyad_lemma(const dyad_lexicon *lx, const char *word);
 int dyad_text_analyze(const dyad_lexicon *lx, dyad_arena *arena,
                       const char *text, size_t len, dyad_text *out);
 
+/* Decode HTML character references (&amp; &#39; &rsquo;) and drop the tags
+ * of known HTML elements (<p> and <br> become line breaks). Returns s itself
+ * when there is nothing to undo, else a copy in arena; *out_len set. */
+char *dyad_markup_strip(dyad_arena *arena, const char *s, size_t len, size_t *out_len);
+
 /* Replace invalid UTF-8 with U+FFFD and NUL bytes with spaces, apply NFC.
  * Result in arena, *out_len set. */
 char *dyad_utf8_normalize(dyad_arena *arena, const char *s, size_t len, size_t *out_len);

@@ -39,6 +39,10 @@ int dyad_lx_agency(const dyad_lexicon *lx, const char *s, size_t n);
 typedef struct dyad_lxent dyad_lxent;
 const dyad_lxent *dyad_lx_find(const dyad_lexicon *lx, const char *s, size_t n);
 int dyad_lx_ent_function(const dyad_lxent *e);
+/* An ordinary word of the language (a function word, a WordNet word or an
+ * inflection of one) that WordNet never spells with a capital? e is the
+ * entry of the lower-case word w (dyad_lx_find), may be NULL. */
+int dyad_lx_common(const dyad_lexicon *lx, const dyad_lxent *e, const char *w, size_t n);
 /* dyad_lx_lemma with the word's entry already found (e = dyad_lx_find(w), may be NULL). */
 const char *dyad_lx_lemma_ent(const dyad_lexicon *lx, const dyad_lxent *e, const char *lower,
                               size_t n, unsigned ctx);

@@ -70,10 +70,12 @@ static void mentions(void **state)
     P("Missiles struck outside Kyiv.", NULL, NULL, "Kyiv/UKR/city");
     P("Missiles struck outside Kiev.", NULL, NULL, "Kyiv/UKR/city");
     P("Fighting raged in the eastern city of Bakhmut.", NULL, NULL, "Bakhmut/UKR/city");
-    P("Shelling hit Stepanakert, the capital of Nagorno-Karabakh.", NULL, NULL, "none");
+    /* the object of "hit" is where the shells fell */
+    P("Shelling hit Stepanakert, the capital of Nagorno-Karabakh.", NULL, NULL, "Khankendi/AZE/city");
     P("Shelling was reported in Nagorno-Karabakh.", NULL, NULL, "Nagorno-Karabakh/AZE/conflict_region");
     P("Clashes erupted in the Gaza Strip.", NULL, NULL, "Gaza Strip/PSE/conflict_region");
-    P("Clashes erupted in Ukraine's Donetsk region.", NULL, NULL, "Ukraine/UKR/country");
+    /* the container gives way to the place named in it */
+    P("Clashes erupted in Ukraine's Donetsk region.", NULL, NULL, "Donetsk region/UKR/conflict_region");
     P("Rebels attacked a base in Tigray.", NULL, NULL, "Tigray/ETH/conflict_region");
     P("Soldiers died in Syria on Monday.", NULL, NULL, "Syria/SYR/country");
 }

@@ -183,6 +183,46 @@ static void test_invalid_utf8(void **state)
     assert_true(k.n >= 3);
 }
 
+/* Scraped copy: character references decode, known tags go, the rest stays. */
+static void test_markup(void **state)
+{
+    fixture *fx = *state;
+    size_t n;
+    const char *plain = "No markup here.";
+    assert_ptr_equal(dyad_markup_strip(&fx->arena, plain, strlen(plain), &n), plain);
+    plain = "Not a tag: a < b and c > d, <Reuters>, <p";
+    assert_string_equal(dyad_markup_strip(&fx->arena, plain, strlen(plain), &n), plain);
+    const char *in = "Ukraine&#39;s &ldquo;aid&rdquo; &amp; AT&T &#x2019; &bogus; &#0; &#55296; &";
+    char *r = dyad_markup_strip(&fx->arena, in, strlen(in), &n);
+    assert_string_equal(r, "Ukraine's \xE2\x80\x9C" "aid\xE2\x80\x9D & AT&T \xE2\x80\x99 "
+                           "&bogus; &#0; &#55296; &");
+    assert_int_equal(n, strlen(r));
+    in = "<p>Troops <a href=\"/x\">shelled</a> Kharkiv.</p><P>Kyiv<br/>said<td>so</td> <Reuters> x<y";
+    r = dyad_markup_strip(&fx->arena, in, strlen(in), &n);
+    assert_string_equal(r, "\n\nTroops shelled Kharkiv.\n\n\n\nKyiv\nsaid so  <Reuters> x<y");
+    in = "caf&eacute; na&iuml;ve&shy;ly &#9;tab";
+    r = dyad_markup_strip(&fx->arena, in, strlen(in), &n);
+    assert_string_equal(r, "caf\xC3\xA9 na\xC3\xAFvely  tab");
+    dyad_text t;
+    toks k = run(fx, "<p>Russia&#39;s army</p><p>Kyiv said.</p>", &t);
+    assert_string_equal(joined(&k, 0), "Russia|'s|army|Kyiv|said|.");
+    assert_int_equal(t.nsent, 2);
+}
+
+/* In a sentence in capitals ordinary words lose their capitals; names keep them. */
+static void test_shouted(void **state)
+{
+    fixture *fx = *state;
+    dyad_text t;
+    toks k = run(fx, "PRESIDENT ZELENSKYY URGED ALLIES TO SEND WEAPONS", &t);
+    assert_int_equal(k.n, 7);
+    assert_false(k.t[2]->flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS));     /* URGED */
+    assert_string_equal(k.t[2]->lemma, "urge");
+    assert_true(k.t[1]->flags & DYAD_TOK_ALLCAPS);                       /* ZELENSKYY */
+    k = run(fx, "The NATO summit opened.", &t);
+    assert_true(k.t[1]->flags & DYAD_TOK_ALLCAPS);                       /* not shouted */
+}
+
 static void test_nul_bytes(void **state)
 {
     fixture *fx = *state;
@@ -301,6 +341,8 @@ int main(void)
         cmocka_unit_test(test_case_folding),
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_markup),
+        cmocka_unit_test(test_shouted),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_long_input),
