@@ -149,7 +149,7 @@ static int np_object(const sent_state *st, int i)
     const dyad_token *n = &st->s->tok[j];
     if (!strcmp(n->lower, "a") || !strcmp(n->lower, "an") || !strcmp(n->lower, "the"))
         return j + 1 < st->s->ntok && st->ti[j + 1].mention < 0;
-    if (dyad_amount_tail(st, j + 1)) return 1;     /* "announced $500 million in aid" */
+    if (j + 1 < st->s->ntok && dyad_amount_tail(st, j + 1)) return 1;     /* "announced $500 million in aid" */
     return !st->ti[j].cls && !(n->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))
            && strcmp(n->lower, "it") && strcmp(n->lower, "they") && strcmp(n->lower, "we")
            && !(st->ti[j].f & (T_VERBFORM | T_ED));

@@ -74,7 +74,7 @@ int dyad_time_phrase(const sent_state *st, int pos, int cl)
 int dyad_amount_tail(const sent_state *st, int t)
 {
     static const char *const w = " million billion trillion thousand euros euro dollars dollar pounds yuan yen rubles roubles ";
-    if (t <= 0) return 0;
+    if (t <= 0 || t >= st->s->ntok) return 0;
     const dyad_token *p = &st->s->tok[t - 1], *k = &st->s->tok[t];
     int prev_amount = (p->flags & DYAD_TOK_NUM) || !strcmp(p->text, "$") || !strcmp(p->text, "€") || !strcmp(p->text, "£");
     char b[48];
