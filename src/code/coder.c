@@ -314,6 +314,7 @@ int dyad_code_article(dyad_coder *c, const dyad_article *a, dyad_event_fn fn, vo
     c->has_pair = 0;
     c->nevents = 0;
     c->nevs = 0;
+    c->lead = 0;
     dyad_context_begin(c);
     for (int i = 0; i < t.nsent; i++) {
         sent_state st;

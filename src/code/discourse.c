@@ -282,8 +282,9 @@ static const char monarchies[] =
  * after it ("the state media", "the state of emergency" are not countries). */
 static int country_noun(const sent_state *st, int i, int modifiers)
 {
-    static const char *const nouns[] = { "country", "nation", "kingdom", "emirate", "republic", "island",
-                                         "monarchy", "city-state", "archipelago", "sheikhdom", NULL };
+    /* (not "island": "reinforcements sent to the island" is a place, not its country) */
+    static const char *const nouns[] = { "country", "nation", "kingdom", "emirate", "republic",
+                                         "monarchy", "city-state", "sheikhdom", NULL };
     const dyad_token *t = &st->s->tok[i];
     if (t->flags & DYAD_TOK_CAP && !(t->flags & DYAD_TOK_SENT_START)) return 0;
     for (int k = 0; nouns[k]; k++) if (!strcmp(t->lower, nouns[k])) return 1;

@@ -144,6 +144,13 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         snprintf(c->evs[c->nevs].tgt, sizeof c->evs[c->nevs].tgt, "%s", tc);
         snprintf(c->evs[c->nevs].code, sizeof c->evs[c->nevs].code, "%s", code);
         c->evs[c->nevs].rule = rule;            /* a pattern's file:line: lives as long as ctx */
+        if (!c->lead) {                         /* the article's news: what "followed suit" repeats */
+            snprintf(c->lead_ev.src, sizeof c->lead_ev.src, "%s", sc);
+            snprintf(c->lead_ev.tgt, sizeof c->lead_ev.tgt, "%s", tc);
+            snprintf(c->lead_ev.code, sizeof c->lead_ev.code, "%s", code);
+            c->lead_ev.rule = rule;
+            c->lead = 1;
+        }
         c->evs[c->nevs].sent = ev.sentence;     /* one happening: same sentence and verb */
         c->evs[c->nevs].verb = vs;
         c->nevs++;

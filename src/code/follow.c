@@ -4,12 +4,14 @@
  * Wire copy reports a second actor doing the same thing without repeating the verb or the
  * target: "Saudi Arabia cut ties with Qatar on Monday. Bahrain followed suit hours later",
  * "Germany expelled four Russian diplomats and France did the same". The coder keeps the
- * article's latest events (source, target, code; emit.c); when a clause says its subject
- * "followed suit", "did the same", "did likewise" or "did so too", the latest event with a
- * target is coded again with that subject as its source. Negated ("did not follow suit"),
+ * article's first event (its news) and its latest events (source, target, code; emit.c); when
+ * a clause says its subject "followed suit", "did the same", "did likewise" or "did so too",
+ * the first event is coded again with that subject as its source (the latest one when the
+ * subject was a party to the first). Negated ("did not follow suit"),
  * future, modal and conditional forms code nothing; the subject must be an actor with a
  * country, other than the repeated event's target. The event's rule is the repeated one's.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "code/code.h"
@@ -55,22 +57,27 @@ int dyad_follow_suit(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user
         int mi = follow_subject(st, i);
         if (mi < 0 || dyad_countryless(&st->m[mi]) || !st->m[mi].code) continue;
         const mention *src = &st->m[mi];
-        int k = c->nevs - 1;
-        if (!strcmp(c->evs[k].tgt, src->code) || !strcmp(c->evs[k].src, src->code)) continue;
+        /* the article's lead event (its news), else the latest one */
+        const char *es = c->evs[c->nevs - 1].src, *et = c->evs[c->nevs - 1].tgt;
+        const char *ecode = c->evs[c->nevs - 1].code, *erule = c->evs[c->nevs - 1].rule;
+        if (c->lead && strcmp(c->lead_ev.tgt, src->code) && strcmp(c->lead_ev.src, src->code)) {
+            es = c->lead_ev.src; et = c->lead_ev.tgt; ecode = c->lead_ev.code; erule = c->lead_ev.rule;
+        }
+        if (!strcmp(et, src->code) || !strcmp(es, src->code)) continue;
         mention tm;
         memset(&tm, 0, sizeof tm);
         tm.s = tm.e = -1;
         tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
-        tm.code = dyad_arena_strdup(&c->arena, c->evs[k].tgt);
+        tm.code = dyad_arena_strdup(&c->arena, et);
         tm.name = "";
         char code[5];
-        memcpy(code, c->evs[k].code, sizeof code);
-        dyad_trace(c, "  '%s %s' repeats the latest event %s -> %s %s with source %s",
-                   st->s->tok[i].text, st->s->tok[i + 1].text, c->evs[k].src, c->evs[k].tgt, code, src->code);
+        snprintf(code, sizeof code, "%s", ecode);
+        dyad_trace(c, "  '%s %s' repeats the article's lead event %s -> %s %s with source %s",
+                   st->s->tok[i].text, st->s->tok[i + 1].text, es, et, code, src->code);
         c->match_s = i;
         c->match_e = e;
         /* the rule is the repeated event's pattern; the trace says why */
-        if (dyad_emit(c, st, src, &tm, code, c->evs[k].rule, 0, 0, i, e, st->ti[i].clause, fn, user)) return DYAD_STOP;
+        if (dyad_emit(c, st, src, &tm, code, erule, 0, 0, i, e, st->ti[i].clause, fn, user)) return DYAD_STOP;
     }
     return 0;
 }

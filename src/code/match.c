@@ -302,7 +302,7 @@ static int country_shadow(dyad_coder *c, sent_state *st, int mi)
  * article's latest event of that kind (18-20 for attacks, 08 for withdrawals, 15 for tests). */
 static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling "
-      "invasion incursion offensive assault massacre ", "18 19 20" },
+      "invasion incursion offensive assault massacre storming bombardment ", "18 19 20" },
     /* killings may be a crackdown's (175: "police shot protesters ... condemned the killings") */
     { " killing killings shooting shootings ", "17 18 19 20" },
     { " withdrawal pullout ", "08" },
