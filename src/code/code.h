@@ -49,6 +49,7 @@ struct dyad_ctx {
     char **rules;               /* pattern id -> "file:line" */
     double load_seconds;
     struct dyad_tabari *tabari; /* TABARI mode (opt.tabari_project): see tabari_mode.c */
+    struct dyad_refine *refine; /* role-dependent codes (refine.txt): see refine.c */
 };
 
 /* tabari_mode.c: dyad_open/dyad_code_article hand over to TABARI mode */
@@ -153,8 +154,9 @@ struct dyad_coder {
     struct { char src[32]; char root[3]; } evs[8];   /* copies: sentence state is reset */
     int nevs;
     /* dedupe of events within a sentence */
-    struct { const char *s, *t; char code[5]; } seen[64];
+    struct { const char *s, *t; char code[5]; int cl; } seen[64];
     int nseen;
+    int mutual;                 /* match.c is emitting the pairs of a `sym` pattern (refine.c) */
 };
 
 void dyad_coder_set_trace(dyad_coder *c, dyad_buf *trace);   /* NULL: off */

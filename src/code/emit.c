@@ -3,20 +3,23 @@
  * no country, a reporting verb's media addressee, duplicates within the sentence), placing a
  * bare role by its clause's place, then the event record, the extractors (date, place,
  * fatalities) and the article's event memory for implicit targets ("condemned the attack").
+ * Just before the duplicate check the role-dependent rules of refine.c may re-code or drop it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "code/code.h"
+#include "code/refine.h"
 
-static int seen(dyad_coder *c, const char *s, const char *t, const char *code)
+static int seen(dyad_coder *c, const char *s, const char *t, const char *code, int cl)
 {
     for (int i = 0; i < c->nseen; i++)
         if (!strcmp(c->seen[i].s, s) && !strcmp(c->seen[i].t, t) && !strcmp(c->seen[i].code, code)) return 1;
     if (c->nseen < 64) {
         c->seen[c->nseen].s = s;
         c->seen[c->nseen].t = t;
+        c->seen[c->nseen].cl = cl;
         snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
         c->nseen++;
     }
@@ -98,8 +101,23 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         dyad_trace(c, "  skipped %s %s %s: the addressee of an attribution is the press", sc, tc, code);
         return 0;
     }
+    if (!intent && c->ctx->refine && src && tgt) {
+        /* role-dependent codes: the same verb is 180 for gunmen, 175 for police firing on
+         * protesters, 145 for rioters (refine.c, data/refine.txt) */
+        dyad_refine_prior prior[64];
+        int np = 0, line = 0;
+        for (int i = 0; i < c->nseen; i++)
+            if (c->seen[i].cl == cl) prior[np++] = (dyad_refine_prior){ c->seen[i].s, c->seen[i].t, c->seen[i].code };
+        const char *rc = dyad_refine_apply(c->ctx->refine, code, sc, tc, c->mutual, prior, np, &line);
+        if (line && !*rc) {
+            dyad_trace(c, "  refined %s %s %s: dropped by %s:%d", sc, tc, code, dyad_refine_file(c->ctx->refine), line);
+            return 0;
+        }
+        if (line) dyad_trace(c, "  refined %s %s %s -> %s by %s:%d", sc, tc, code, rc, dyad_refine_file(c->ctx->refine), line);
+        code = rc;
+    }
     if (intent && seen_root(c, sc, tc, code)) return 0;
-    if (seen(c, sc, tc, code)) return 0;
+    if (seen(c, sc, tc, code, cl)) return 0;
     dyad_event ev;
     memset(&ev, 0, sizeof ev);
     ev.article_id = c->a->id ? c->a->id : "";

@@ -844,13 +844,15 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         int all[16], na = 0;
         for (int i = 0; i < ms->src.n; i++) all[na++] = ms->src.m[i];
         for (int i = 0; i < ms->tgt.n; i++) all[na++] = ms->tgt.m[i];
+        c->mutual = 1;      /* (refine.c: rules for one direction of a mutual act) */
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++) {
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
-                if (dyad_emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (dyad_emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) { c->mutual = 0; return DYAD_STOP; }
                 if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
+        c->mutual = 0;
         return 0;
     }
     for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++) {
