@@ -609,8 +609,16 @@ typedef struct cand {
  * noun that is the object of a verb names something demanded, welcomed or condemned, not
  * an event this sentence reports. */
 static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dyad_pattern *p,
-                             const dyad_pelem *el, const mstate *ms)
+                             const dyad_pelem *el, const mstate *ms, int h)
 {
+    if (p->nelem >= 2 && p->head == 0 && el[0].kind == DYAD_EL_WORD && h > 0) {
+        /* the same for an event noun that opens its pattern: "investigated the killing of a
+         * nun by border guards", "condemned the attack by X on Y" (after a verb) */
+        int j = h - 1;
+        while (j > 0 && st->ti[j].clause == ms->clause && st->ti[j].mention < 0 && (st->ti[j].cls & (W_DET | W_QUANT))) j--;
+        if (st->ti[j].clause != ms->clause || st->ti[j].mention >= 0) return 0;
+        return (st->ti[j].cls & W_REPORT) || ((st->ti[j].f & (T_VERBFORM | T_ED)) && !(st->ti[j].cls & (W_BE | W_HAVE)));
+    }
     if (p->nelem < 2 || (el[0].kind != DYAD_EL_SRC && el[0].kind != DYAD_EL_TGT) || el[1].kind != DYAD_EL_WORD) return 0;
     const dyad_wid *alts = dyad_dict_alts(c->ctx->dict, &el[1]);
     if (el[1].nalt != 1 || alts[0] != c->ctx->w_poss) return 0;
@@ -671,7 +679,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         }
         if (!match_l(c, st, &ms, el, H, H - 1, h, vg, passive)) continue;
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
-        if (nominal_in_object(c, st, p, el, &ms)) return 0;
+        if (nominal_in_object(c, st, p, el, &ms, h)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
         out->pid = pid;
