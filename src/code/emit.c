@@ -74,6 +74,20 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
             break;
         }
     }
+    mention self;
+    char selfc[16];
+    if (!tgt && src == &placed && dyad_self_target(code, sc, selfc)) {
+        /* "people protested in Washington against police brutality": a domestic measure with no
+         * stated target (match.c's self-target) once the bare role has its place's country */
+        memset(&self, 0, sizeof self);
+        self.s = self.e = -1;
+        self.shadow_of = self.shadow = self.agent_s = self.agent_e = self.resolved_from = -1;
+        self.code = dyad_arena_strndup(&c->arena, selfc, strlen(selfc));
+        self.name = "";
+        tgt = &self;
+        tc = self.code;
+        dyad_trace(c, "  no stated target: a domestic measure, target %s (the source's country)", tc);
+    }
     mention moved;
     if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e
         && !tgt->person && !dyad_countryless(tgt) && !strncmp(sc, tc, 3) && strstr(" REB MIL UAF ", tgt->role)
