@@ -18,6 +18,7 @@
 #include "cli/tabari_cli.h"
 #include "code/code.h"
 #include "code/explain.h"
+#include "code/refine.h"
 #include "dict/dict.h"
 
 static void usage(FILE *f)
@@ -49,10 +50,16 @@ static int check(const dyad_cli_opts *co)
     int n = dyad_dict_compile(d);
     double dt = now() - t0;
     for (int i = 0; i < n; i++) printf("%s\n", dyad_dict_error_at(d, i));
+    /* the role-dependent code rules (refine.txt) are part of the dictionaries too */
+    char rp[4096];
+    snprintf(rp, sizeof rp, "%s/refine.txt", dicts);
+    dyad_refine *rf = dyad_refine_load(rp, err, sizeof err);
+    if (!rf) { printf("%s\n", err); n++; }
     dyad_dict_stats st;
     dyad_dict_get_stats(d, &st);
-    fprintf(n ? stderr : stdout, "%s: %d error%s; %d actors, %d agents, %d patterns, %d sets, %d discards (%.3f s)\n",
-            dicts, n, n == 1 ? "" : "s", st.actors, st.agents, st.patterns, st.sets, st.discards, dt);
+    fprintf(n ? stderr : stdout, "%s: %d error%s; %d actors, %d agents, %d patterns, %d sets, %d discards, %d refine rules (%.3f s)\n",
+            dicts, n, n == 1 ? "" : "s", st.actors, st.agents, st.patterns, st.sets, st.discards, dyad_refine_count(rf), dt);
+    dyad_refine_free(rf);
     dyad_dict_free(d);
     dyad_lexicon_free(lx);
     return n ? EXIT_FAIL : EXIT_OK;

@@ -49,6 +49,7 @@ struct dyad_ctx {
     char **rules;               /* pattern id -> "file:line" */
     double load_seconds;
     struct dyad_tabari *tabari; /* TABARI mode (opt.tabari_project): see tabari_mode.c */
+    struct dyad_refine *refine; /* role-dependent codes (refine.txt): see refine.c */
 };
 
 /* tabari_mode.c: dyad_open/dyad_code_article hand over to TABARI mode */
@@ -170,13 +171,14 @@ struct dyad_coder {
      * attack" = the attack's source; match.c) */
     struct { char src[32], tgt[32], code[5], root[3]; int sent, verb; const char *rule; } evs[8];
     int lead;                   /* evs-style copy of the article's first event is in lead_ev */
-    struct { char src[32], tgt[32], code[5]; const char *rule; } lead_ev;   /* ("followed suit") */   /* copies: sentence state is reset */
+    struct { char src[32], tgt[32], code[5]; const char *rule; } lead_ev;   /* ("followed suit") */
     int nevs;
     dyad_cx cx;                 /* the article's country context (context.c) */
     /* dedupe of events within a sentence */
-    struct { const char *s, *t; char code[5]; int vs, ve; } seen[64];
+    struct { const char *s, *t; char code[5]; int vs, ve, cl; } seen[64];
     int nseen;
     int match_s, match_e;       /* tokens the pattern being emitted spans (match.c; for seen()) */
+    int mutual;                 /* match.c is emitting the pairs of a `sym` pattern (refine.c) */
 };
 
 void dyad_coder_set_trace(dyad_coder *c, dyad_buf *trace);   /* NULL: off */

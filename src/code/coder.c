@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "code/code.h"
+#include "code/refine.h"
 
 static const struct { const char *words; uint32_t cls; } classes[] = {
     { "be is are was were been being am 're 'm", W_BE },
@@ -168,6 +169,12 @@ dyad_ctx *dyad_open(const dyad_options *opt, char *err, size_t errlen)
     }
     ctx->x = dyad_extractors_load(data, err, errlen);
     if (!ctx->x) { dyad_close(ctx); return NULL; }
+    if (!o.tabari_project) {    /* role-dependent codes: refine.c (none when the file is absent) */
+        char rp[4096];
+        snprintf(rp, sizeof rp, "%s/refine.txt", dicts);
+        ctx->refine = dyad_refine_load(rp, err, errlen);
+        if (!ctx->refine) { dyad_close(ctx); return NULL; }
+    }
     ctx->load_seconds = now() - t0;
     return ctx;
 }
@@ -182,6 +189,7 @@ void dyad_close(dyad_ctx *ctx)
         free(ctx->rules);
     }
     free(ctx->wclass);
+    dyad_refine_free(ctx->refine);
     dyad_tabari_ctx_close(ctx);
     if (ctx->x) dyad_extractors_free(ctx->x);
     dyad_dict_free(ctx->dict);

@@ -3,17 +3,19 @@
  * no country, a reporting verb's media addressee, duplicates within the sentence), placing a
  * bare role by its clause's place, then the event record, the extractors (date, place,
  * fatalities) and the article's event memory for implicit targets ("condemned the attack").
+ * Just before the duplicate check the role-dependent rules of refine.c may re-code or drop it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "code/code.h"
+#include "code/refine.h"
 
 /* Already coded in this sentence: the same event, or the same dyad and root from a pattern
  * match overlapping an earlier one [vs, ve) ("began pulling out of Kosovo" read from "began"
  * and from "pulling": one withdrawal; the first, more specific reading stands). */
-static int seen(dyad_coder *c, const char *s, const char *t, const char *code, int vs, int ve)
+static int seen(dyad_coder *c, const char *s, const char *t, const char *code, int vs, int ve, int cl)
 {
     for (int i = 0; i < c->nseen; i++) {
         if (strcmp(c->seen[i].s, s) || strcmp(c->seen[i].t, t)) continue;
@@ -26,6 +28,7 @@ static int seen(dyad_coder *c, const char *s, const char *t, const char *code, i
     if (c->nseen < 64) {
         c->seen[c->nseen].s = s;
         c->seen[c->nseen].t = t;
+        c->seen[c->nseen].cl = cl;
         snprintf(c->seen[c->nseen].code, sizeof c->seen[c->nseen].code, "%s", code);
         c->seen[c->nseen].vs = vs;
         c->seen[c->nseen].ve = ve;
@@ -79,6 +82,20 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         dyad_trace(c, "  skipped %s %s %s: source and target are the same actor", sc, tc, code);
         return 0;
     }
+    mention self;
+    char selfc[16];
+    if (!tgt && src == &placed_src && dyad_self_target(code, sc, selfc)) {
+        /* "people protested in Washington against police brutality": a domestic measure with no
+         * stated target (match.c's self-target) once the bare role has its place's country */
+        memset(&self, 0, sizeof self);
+        self.s = self.e = -1;
+        self.shadow_of = self.shadow = self.agent_s = self.agent_e = self.resolved_from = -1;
+        self.code = dyad_arena_strndup(&c->arena, selfc, strlen(selfc));
+        self.name = "";
+        tgt = &self;
+        tc = self.code;
+        dyad_trace(c, "  no stated target: a domestic measure, target %s (the source's country)", tc);
+    }
     mention moved;
     if (src && tgt && tgt->kind == M_AGENT && tgt->role && tgt->agent_s == tgt->s && tgt->agent_e == tgt->e
         && !tgt->person && !dyad_countryless(tgt) && !strncmp(sc, tc, 3) && strstr(" REB MIL UAF ", tgt->role)
@@ -106,8 +123,23 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
         dyad_trace(c, "  skipped %s %s %s: the addressee of an attribution is the press", sc, tc, code);
         return 0;
     }
+    if (!intent && c->ctx->refine && src && tgt) {
+        /* role-dependent codes: the same verb is 180 for gunmen, 175 for police firing on
+         * protesters, 145 for rioters (refine.c, data/refine.txt) */
+        dyad_refine_prior prior[64];
+        int np = 0, line = 0;
+        for (int i = 0; i < c->nseen; i++)
+            if (c->seen[i].cl == cl) prior[np++] = (dyad_refine_prior){ c->seen[i].s, c->seen[i].t, c->seen[i].code };
+        const char *rc = dyad_refine_apply(c->ctx->refine, code, sc, tc, c->mutual, prior, np, &line);
+        if (line && !*rc) {
+            dyad_trace(c, "  refined %s %s %s: dropped by %s:%d", sc, tc, code, dyad_refine_file(c->ctx->refine), line);
+            return 0;
+        }
+        if (line) dyad_trace(c, "  refined %s %s %s -> %s by %s:%d", sc, tc, code, rc, dyad_refine_file(c->ctx->refine), line);
+        code = rc;
+    }
     if (intent && seen_root(c, sc, tc, code)) return 0;
-    if (seen(c, sc, tc, code, c->match_s, c->match_e)) return 0;
+    if (seen(c, sc, tc, code, c->match_s, c->match_e, cl)) return 0;
     dyad_event ev;
     /* the extractors already ran for this event when a bare role needed its place */
     int extracted = cxe.have_ev && !strcmp(cxe.ev.code, code);

@@ -846,8 +846,16 @@ typedef struct cand {
  * noun that is the object of a verb names something demanded, welcomed or condemned, not
  * an event this sentence reports. */
 static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dyad_pattern *p,
-                             const dyad_pelem *el, const mstate *ms)
+                             const dyad_pelem *el, const mstate *ms, int h)
 {
+    if (p->nelem >= 2 && p->head == 0 && el[0].kind == DYAD_EL_WORD && h > 0) {
+        /* the same for an event noun that opens its pattern: "investigated the killing of a
+         * nun by border guards", "condemned the attack by X on Y" (after a verb) */
+        int j = h - 1;
+        while (j > 0 && st->ti[j].clause == ms->clause && st->ti[j].mention < 0 && (st->ti[j].cls & (W_DET | W_QUANT))) j--;
+        if (st->ti[j].clause != ms->clause || st->ti[j].mention >= 0) return 0;
+        return (st->ti[j].cls & W_REPORT) || ((st->ti[j].f & (T_VERBFORM | T_ED)) && !(st->ti[j].cls & (W_BE | W_HAVE)));
+    }
     if (p->nelem < 2 || (el[0].kind != DYAD_EL_SRC && el[0].kind != DYAD_EL_TGT) || el[1].kind != DYAD_EL_WORD) return 0;
     const dyad_wid *alts = dyad_dict_alts(c->ctx->dict, &el[1]);
     if (el[1].nalt != 1 || alts[0] != c->ctx->w_poss) return 0;
@@ -944,7 +952,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         if (!match_r(c, st, &ms, 0, h + 1)) continue;
         /* size conditions of the subject, and a counted population in root 20 (match_count.c) */
         if (!dyad_counts_ok(st, p, el, h, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
-        if (nominal_in_object(c, st, p, el, &ms)) return 0;
+        if (nominal_in_object(c, st, p, el, &ms, h)) return 0;
         if (naming_call(st, h, p, ms.end)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
@@ -984,6 +992,10 @@ static int descriptive_present(const sent_state *st, int h, const vgroup *vg, co
 {
     if (vg->modal || vg->infinitive || vg->neg || vg->s != h || (st->ti[h].cls & W_REPORT)) return 0;
     if (p->head < 1 || el[p->head - 1].kind != DYAD_EL_SRC) return 0;
+    /* a verb takes its object next ("supports Hezbollah", "hosts ... base"): "Russian drones
+     * strike Odesa" has the noun "drones" as its head */
+    if (p->head + 1 < p->nelem && el[p->head + 1].kind == DYAD_EL_WORD && !(el[p->head + 1].flags & DYAD_EL_OPT))
+        return 0;
     /* speech acts are reported in the present ("India hopes to", "China accuses"): 01-03, 10-13 */
     int root = atoi((char[3]){ p->code[0], p->code[1], 0 });
     if (root <= 3 || (root >= 10 && root <= 13)) return 0;
@@ -1161,13 +1173,15 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         int all[16], na = 0;
         for (int i = 0; i < ms->src.n; i++) all[na++] = ms->src.m[i];
         for (int i = 0; i < ms->tgt.n; i++) all[na++] = ms->tgt.m[i];
+        c->mutual = 1;      /* (refine.c: rules for one direction of a mutual act) */
         for (int i = 0; i < na; i++)
             for (int j = 0; j < na; j++) {
                 if (i == j) continue;
                 if (ms->tgt.n && ((i < ms->src.n) == (j < ms->src.n))) continue;   /* S x T both ways */
-                if (dyad_emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+                if (dyad_emit(c, st, &st->m[all[i]], &st->m[all[j]], code, rule, negated, intent, vs, ve, ti->clause, fn, user)) { c->mutual = 0; return DYAD_STOP; }
                 if (na == 2) dyad_discourse_pair(c, &st->m[all[0]], &st->m[all[1]]);   /* "the two sides" */
             }
+        c->mutual = 0;
         return 0;
     }
     for (int i = 0; i < (ms->src.n ? ms->src.n : 1); i++) {
