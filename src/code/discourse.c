@@ -77,7 +77,10 @@ static int country_of(const dentry *d, char out[4])
 
 static int has_country(const mention *m)
 {
-    return m->code && strlen(m->code) >= 3 && (m->country_only || (m->role && m->code != m->role));
+    if (!m->code || strlen(m->code) < 3) return 0;
+    /* a person of a country ("Obama" USAGOV), not of an organisation */
+    if (m->person) return strncmp(m->code, "IGO", 3) && strncmp(m->code, "NGO", 3) && strncmp(m->code, "MNC", 3);
+    return m->country_only || (m->role && m->code != m->role);
 }
 
 /* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
@@ -427,8 +430,10 @@ static void disc_compact(dyad_coder *c)
 
 void dyad_discourse_push(dyad_coder *c, sent_state *st)
 {
+    /* a compound of two that opens the sentence is a pair of sides ("Armenian and Azerbaijani
+     * troops clashed"); one inside a phrase is not ("its interests on Taiwan and Tibet") */
     for (int g = 0; g < st->ng; g++)
-        if (st->g[g].n == 2 && st->m[st->g[g].m[0]].kind != M_SIDES)
+        if (st->g[g].n == 2 && st->m[st->g[g].m[0]].kind != M_SIDES && st->g[g].m[0] == 0)
             dyad_discourse_pair(c, &st->m[st->g[g].m[0]], &st->m[st->g[g].m[1]]);
     c->has_prev_subj = 0;
     for (int k = 0; k < st->nm; k++) {
