@@ -687,7 +687,7 @@ static int participle_subject(const sent_state *st, int h, const vgroup *vg, int
 
 static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
 {
-    int j = from - 1, paren = 0, stepped = 0;
+    int j = from - 1, paren = 0, stepped = 0, pps = 0;
     while (j >= 0) {
         if (st->ti[j].clause != cl) {
             /* a relative or subordinate clause cut out of this one: step over it */
@@ -703,7 +703,11 @@ static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b
             int quant = m0 > 1 && st->ti[m0 - 1].low == c->ctx->w_of
                         && ((st->ti[m0 - 2].cls & W_QUANT) || (st->s->tok[m0 - 2].flags & DYAD_TOK_NUM));
             if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
-                && st->ti[m0 - 1].mention < 0 && !quant) return 0;
+                && st->ti[m0 - 1].mention < 0 && !quant) {
+                /* ... but the noun it modifies may be: "China's ambassador to the U.N. said" */
+                if (pps++ < 2 && m0 - 2 >= 0 && st->ti[m0 - 2].mention >= 0) { j = m0 - 2; continue; }
+                return 0;
+            }
             *where = mi;
             return whole_group(st, mi, b);
         }
