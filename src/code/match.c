@@ -1,165 +1,44 @@
 /*
- * match.c — verb groups, pattern matching and events.
+ * match.c — pattern matching and events (with readings.c, subject.c, targets.c; match.h).
  *
- * Every token outside an actor mention whose lemma (or lower form) heads a
- * pattern is a candidate. Its verb group is read leftwards: auxiliaries,
- * negation (not, n't, never, no longer), modals (will, would, could, may ...),
- * passive (a form of "be" + participle), infinitive "to" and the verb that
- * governs it ("failed/refused/declined to" negate; "threatened/agreed/plans
- * to" make the action not-yet-happened).
+ * Every token outside an actor mention whose lemma (or lower form) heads a pattern is a
+ * candidate. Its verb group is read leftwards (readings.c): auxiliaries, negation, modals,
+ * passive, infinitive "to" and the verb that governs it.
  *
- * A pattern is matched around its head: elements after the head rightwards,
- * elements before it leftwards. A slot (SRC/TGT) to the right skips
- * determiners and takes a mention group (or a prefix of one, so "clash
- * between SRC and TGT" splits "Armenia and Azerbaijan"). The slot just left
- * of the head is the subject: the nearest mention left of the verb group,
- * skipping adverbs, time phrases ("on Tuesday") and one comma-delimited
- * parenthesis; a relative clause takes its antecedent, a coordinated clause
- * the subject of the clause it continues. In the passive the subject fills
- * TGT and SRC comes from "by ..." after the verb. Among the patterns of one
- * head the most specific (literal words), then longest, then earliest wins.
+ * A pattern is matched around its head: elements after the head rightwards (match_r),
+ * elements before it leftwards (match_l). A slot (SRC/TGT) to the right skips determiners,
+ * quantities and premodifiers and takes a mention group (or a prefix of one, so "clash
+ * between SRC and TGT" splits "Armenia and Azerbaijan"); it may also be filled by an event
+ * noun, a place or a counted population (targets.c). The slot just left of the head is the
+ * subject (subject.c). In the passive the subject fills TGT and SRC comes from "by ..."
+ * after the verb. Among the patterns of one head the most specific (literal words, size
+ * conditions), then longest, then earliest wins.
  *
  * Patterns may name an agent's role word ("SRC expel TGT ambassador"): the slot then binds
- * the country part (a "shadow" mention) and the event names the whole actor. A participle
- * after a comma shares its clause's subject; a possessive event noun that is a verb's
- * object ("demanded Russia's withdrawal") is not coded. Before any matching, a pattern
- * whose required words are absent from the sentence (a 1024-bit word bitmap) is skipped,
- * and a head's patterns stop once none left can be more specific than the best match.
+ * the country part (a "shadow" mention) and the event names the whole actor. Before any
+ * matching, a pattern whose required words are absent from the sentence (a 1024-bit word
+ * bitmap) is skipped, and a head's patterns stop once none left can be more specific than
+ * the best match.
  *
- * Filters: conditional/hypothetical -> not coded; future and commitment forms -> CAMEO's
- * intent/threat code (modality.c); negated -> neg=CODE, or dropped (kept with negated=1 under
- * keep_negated). No source, no event (unless nosrc); a notgt domestic measure targets the
- * source's country; never source == target. `sym` -> every ordered pair. Slots also resolve
- * "each other", event nouns ("condemned the attack": the latest such event's source) and
- * placed noun phrases in attacks ("a hotel in Mogadishu"); events are made in emit.c, phrase
- * tests (places, times, amounts) live in phrases.c.
+ * Coding the best match (code_head): descriptive and irreal readings code nothing
+ * (readings.c); future and commitment forms become CAMEO's intent/threat code (modality.c);
+ * negated -> neg=CODE, or dropped (kept with negated=1 under keep_negated). No source, no
+ * event (unless nosrc); a notgt domestic measure targets the source's country; never source
+ * == target. `sym` -> every ordered pair. Events are made in emit.c; phrase tests (places,
+ * times, amounts) live in phrases.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "code/code.h"
+#include "code/match.h"
 
-enum { EL_BYSRC = 100 };    /* internal: "by SRC" of a passive */
 
-typedef struct vgroup {
-    int s;                  /* first token of the verb group */
-    int neg, modal, passive, infinitive, be;
-    int future;             /* every modal is will/would/shall ('ll): future or intended */
-    int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
-    int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
-    int caused;             /* "prompting NATO to suspend": the infinitive happened */
-    int threaten;           /* ... of threaten to: never an intent to cooperate */
-    const char *why;
-} vgroup;
-
-typedef struct bind {
-    int m[8], n;            /* mentions bound to the slot */
-} bind;
-
-typedef struct subj_cache {     /* the subject search depends only on the head: once per head */
-    int head;
-    int done[2], ok[2], participle[2];
-    bind b[2];
-} subj_cache;
-
-typedef struct mstate {
-    const dyad_pelem *el;   /* elements (right side, possibly rewritten) */
-    int nel;
-    const dyad_pattern *p;
-    int clause;
-    bind src, tgt;
-    int end;                /* one past the last token matched */
-    int sym_open;           /* sym pattern may stop before TGT (second try, symmetric.c) */
-    int head;               /* the head token */
-    char other_side[4];     /* TGT left implicit: the other side of the conflict (conflict_stop) */
-    subj_cache *sc;
-} mstate;
-
-static int is_word(const sent_state *st, int i, const char *w)
-{
-    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
-}
-
-static int adverbish(const sent_state *st, int i)
-{
-    return (st->ti[i].cls & W_ADV) || ((st->ti[i].f & T_LY) && st->ti[i].mention < 0);
-}
-
-static const char *const threaten_verbs[] = { "threaten", NULL };
-static const char *const causative_verbs[] = { "prompt", "force", "compel", "cause", "oblige", "spur", "lead", NULL };
-
-static int lemma_in(const sent_state *st, int i, const char *const *list)
-{
-    const dyad_token *t = &st->s->tok[i];
-    const char *lem = t->lemma ? t->lemma : t->lower;
-    for (int k = 0; list[k]; k++) if (!strcmp(lem, list[k])) return 1;
-    return 0;
-}
-
-/* "prompting NATO to suspend", "forced Russia to withdraw": g ends the object of a causative
- * verb; the infinitive tells what the object then did. */
-static int causative_object(const sent_state *st, int g, int cl)
-{
-    if (g < 0 || st->ti[g].clause != cl || st->ti[g].mention < 0) return 0;
-    int v = st->m[st->ti[g].mention].s - 1;
-    while (v >= 0 && (st->ti[v].cls & W_DET)) v--;
-    return v >= 0 && st->ti[v].clause == cl && st->ti[v].mention < 0 && lemma_in(st, v, causative_verbs)
-           && (st->ti[v].f & (T_ED | T_ING | T_VERBFORM));
-}
-
-static void verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
-{
-    memset(vg, 0, sizeof *vg);
-    int cl = st->ti[h].clause, j = h - 1, aux = 0;
-    while (j >= 0 && st->ti[j].clause == cl && st->ti[j].mention < 0) {
-        uint32_t k = st->ti[j].cls;
-        if (k & W_NEG) { vg->neg = 1; vg->why = "negation"; }
-        else if (is_word(st, j, "longer") && is_word(st, j - 1, "no")) { vg->neg = 1; vg->why = "no longer"; j--; }
-        else if (k & W_MODAL) {
-            vg->future = (k & W_FUTURE) && (vg->future || !vg->modal);
-            vg->modal = 1;
-        }
-        else if (k & W_BE) { vg->be = 1; aux = 1; }
-        else if (k & (W_HAVE | W_DO)) aux = 1;
-        else if (adverbish(st, j)) { }
-        else if ((st->ti[h].f & T_ING) && dyad_aspectual(st, j)) { }   /* "began supplying" (phrases.c) */
-        else if (st->ti[j].low == c->ctx->w_to && !vg->be && !vg->modal && !aux) {
-            int g = j - 1;
-            /* "agreed on Friday to ...": adverbs and a time phrase may stand before "to" */
-            while (g >= 0 && j - g <= 4 && st->ti[g].mention < 0
-                   && (adverbish(st, g) || (st->ti[g].cls & W_TIME) || (st->s->tok[g].flags & DYAD_TOK_NUM))) g--;
-            if (g >= 0 && st->ti[g].clause == cl && (st->ti[g].cls & W_REFUSE) && st->ti[g].mention < 0) {
-                vg->neg = 1;
-                vg->why = "refused/failed to";
-                j = g - 1;
-                continue;
-            }
-            vg->infinitive = 1;
-            vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
-            vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
-            vg->caused = causative_object(st, g, cl);
-            vg->threaten = vg->commit && lemma_in(st, g, threaten_verbs);
-            if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
-            continue;
-        }
-        else break;
-        j--;
-    }
-    vg->s = j + 1;
-    int by_next = h + 1 < st->s->ntok && st->ti[h + 1].low == c->ctx->w_by;
-    vg->passive = vg->be && !(st->ti[h].f & T_ING) && (st->ti[h].lem != st->ti[h].low || by_next
-                                                      || (st->ti[h].f & T_VERBFORM));
-}
 
 /* ---- element matching ---------------------------------------------------- */
 
-static int same_clause(const sent_state *st, int i, int cl)
-{
-    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
-}
 
-static int word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state *st, int i)
+int dyad_word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state *st, int i)
 {
     const tinfo *ti = &st->ti[i];
     if (ti->mention >= 0) {
@@ -182,72 +61,15 @@ static int word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state 
     return 0;
 }
 
-static int all_prep(const dyad_coder *c, const dyad_pelem *e)
+int dyad_all_prep(const dyad_coder *c, const dyad_pelem *e)
 {
     const dyad_wid *alts = dyad_dict_alts(c->ctx->dict, e);
     for (int a = 0; a < e->nalt; a++) if (!(dyad_word_classes(c->ctx, alts[a]) & W_PREP)) return 0;
     return 1;
 }
 
-/* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
-static int sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
-{
-    if (!ms->sym_open || !(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
-    /* only where the clause ends or a place/time/topic phrase, a purpose infinitive or a
-     * participle follows: "met in Sochi", "met on Monday", "traded accusations over ...", "a
-     * partnership to counter China", but not "called for a ceasefire" (symmetric.c) */
-    if (!dyad_sym_open_end(st, pos, ms->clause, pos > ms->head + 1)) return 0;
-    /* "agreed on Friday to re-establish relations": after a verb of commitment the time
-     * phrase is followed by what they agreed to do, not the end of a mutual act */
-    int q = pos;
-    for (int n = 0; n < 3; n++) {
-        int pe = dyad_time_phrase(st, q, ms->clause);
-        if (pe <= 0) pe = dyad_place_phrase(st, q, ms->clause);
-        if (pe <= 0) break;
-        q = pe;
-    }
-    if (is_word(st, q, "to") && q + 1 < st->s->ntok && st->ti[q + 1].mention < 0
-        && (st->ti[ms->head].cls & W_COMMIT)) return 0;    /* (not "met in Caracas to discuss") */
-    for (int q = k; q < ms->nel; q++) {
-        const dyad_pelem *e = &ms->el[q];
-        if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
-        if (e->kind == DYAD_EL_WORD && all_prep(c, e)) continue;
-        return 0;
-    }
-    ms->end = pos;
-    return 1;
-}
-
-/* "Russia launched 40 drones and six missiles overnight": in an article about a conflict
- * (the latest pair of sides, discourse.c), an attack (18-20) by one side whose clause names
- * no target hits the other side. Only where the clause ends or a time phrase follows (a
- * place would say where: "struck targets in Syria" is not the other side), and only for a
- * source that is one of the two sides. */
-static int conflict_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
-{
-    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
-    if (root < 18 || (ms->p->flags & DYAD_PAT_SYM) || ms->src.n != 1 || ms->tgt.n || !c->has_pair) return 0;
-    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
-        && !is_word(st, pos, "overnight") && !dyad_time_phrase(st, pos, ms->clause)) return 0;
-    for (int q = k; q < ms->nel; q++) {
-        const dyad_pelem *e = &ms->el[q];
-        if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
-        if (e->kind == DYAD_EL_WORD && all_prep(c, e)) continue;
-        return 0;
-    }
-    const mention *sm = &st->m[ms->src.m[0]];
-    if (!sm->code || strlen(sm->code) < 3 || dyad_countryless(sm)) return 0;
-    for (int side = 0; side < 2; side++) {
-        if (strncmp(c->pair[side], sm->code, 3) || !strncmp(c->pair[1 - side], sm->code, 3)) continue;
-        snprintf(ms->other_side, sizeof ms->other_side, "%.3s", c->pair[1 - side]);
-        ms->end = pos;
-        return 1;
-    }
-    return 0;
-}
-
 /* Members of mention mi's group from mi on (right slot): count available. */
-static int group_tail(const sent_state *st, int mi, int *out)
+int dyad_group_tail(const sent_state *st, int mi, int *out)
 {
     const group *g = &st->g[st->m[mi].group];
     int n = 0, on = 0;
@@ -258,11 +80,10 @@ static int group_tail(const sent_state *st, int mi, int *out)
     return n;
 }
 
-static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
 
 /* The country part of a composed mention as a mention of its own (made once, kept
  * after the sentence's mentions so no index moves), or -1. */
-static int country_shadow(dyad_coder *c, sent_state *st, int mi)
+int dyad_country_shadow(dyad_coder *c, sent_state *st, int mi)
 {
     mention *m = &st->m[mi];
     if (m->shadow >= 0) return m->shadow;
@@ -297,217 +118,16 @@ static int country_shadow(dyad_coder *c, sent_state *st, int mi)
     return used;
 }
 
-/* "Iran condemned the attack", "welcomed the pullout": an event noun after "the" in the TGT
- * slot of a statement, approval, demand or rejection (05, 10-12) stands for the source of the
- * article's latest event of that kind (18-20 for attacks, 08 for withdrawals, 15 for tests). */
-static const struct { const char *nouns, *roots; } event_nouns[] = {
-    { " attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling "
-      "invasion incursion offensive assault massacre storming bombardment ", "18 19 20" },
-    /* killings may be a crackdown's (175: "police shot protesters ... condemned the killings") */
-    { " killing killings shooting shootings ", "17 18 19 20" },
-    { " withdrawal pullout ", "08" },
-    { " test tests launch launches ", "15 19" },
-    { " takeover coup campaign crackdown ", "17 18 19 20" },
-    { " accusation accusations allegation allegations criticism condemnation ", "11" },
-    { " veto rejection refusal ", "12" },
-    { " release ", "08" },              /* "welcomed her release" */
-    { " ceasefire truce ", "08" },
-    { " sanctions embargo expulsion expulsions ", "16 17" },
-    { " arrest arrests detention ", "17" },
-    { " threat threats ultimatum ", "13" },
-    { " demand demands ", "10" },
-    { " visit trip ", "04" },
-    { " recognition apology ", "05" },
-    { " mobilisation mobilization deployment buildup build-up ", "15" },
-    { " move decision step steps ", "" },   /* the latest event of any kind */
-};
-
-/* A shadow mention over tokens [s, e) standing for actor `code`; its index, or -1. */
-static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char *code)
-{
-    int used = st->nm + st->nshadow;
-    if (used >= st->capm) {
-        int nc = st->capm * 2 + 8;
-        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
-        if (!nm) return -1;
-        memcpy(nm, st->m, (size_t)used * sizeof *nm);
-        st->m = nm;
-        st->capm = nc;
-    }
-    mention *m = &st->m[used];
-    memset(m, 0, sizeof *m);
-    m->s = s;
-    m->e = e;
-    m->code = dyad_arena_strdup(&c->arena, code);
-    m->name = dyad_span_text(c, st, s, e);
-    m->kind = M_ACTOR;
-    m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
-    st->nshadow++;
-    return used;
-}
-
-static int implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
-{
-    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
-    if (!(root == 5 || (root >= 10 && root <= 12)) || !c->nevs) return 0;
-    int p = pos;
-    /* "the attack", and a possessive for the event's author or undergoer ("her release") */
-    if (!is_word(st, p, "the") && !is_word(st, p, "his") && !is_word(st, p, "her") && !is_word(st, p, "its")
-        && !is_word(st, p, "their")) return 0;
-    for (int n = 0; n < 3; n++) {
-        int q = p + 1 + n;
-        if (!same_clause(st, q, ms->clause) || st->ti[q].mention >= 0) return 0;
-        char w[48];
-        snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
-        for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
-            if (!strstr(event_nouns[e].nouns, w)) continue;
-            for (int i = c->nevs - 1; i >= 0; i--) {
-                if (event_nouns[e].roots[0] && !strstr(event_nouns[e].roots, c->evs[i].root)) continue;
-                /* the latest such event, with all its sources ("U.S. and British forces
-                 * launched air strikes ... Saddam denounced the attack") */
-                b->n = 0;
-                for (int j = i; j >= 0 && b->n < 8; j--) {
-                    if (j < i && (c->evs[j].sent != c->evs[i].sent || c->evs[j].verb != c->evs[i].verb
-                                  || strcmp(c->evs[j].root, c->evs[i].root))) continue;
-                    int dup = 0;
-                    for (int q2 = 0; q2 < b->n; q2++) dup |= !strcmp(st->m[b->m[q2]].code, c->evs[j].src);
-                    if (dup) continue;
-                    int used = event_mention(c, st, p, q + 1, c->evs[j].src);
-                    if (used < 0) return 0;
-                    b->m[b->n++] = used;
-                    dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s",
-                               st->m[used].name, c->evs[j].root, st->m[used].code);
-                }
-                if (match_r(c, st, ms, k + 1, q + 1)) return 1;
-                b->n = 0;
-                return 0;
-            }
-            return 0;
-        }
-        /* plain lower-case modifiers only: "the deadly attack", "the latest strikes" */
-        if (st->ti[q].cls || (st->s->tok[q].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM))) return 0;
-    }
-    return 0;
-}
-
-
-/* "attacked a hotel in Mogadishu", "fired missiles at cities across Ukraine": in an attack
- * (18-20) a TGT slot holding a plain noun phrase placed "in|across|near|of PLACE" is the
- * place's country (CAMEO codes the attack on the country where the target is). */
-static int placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
-{
-    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
-    if (root < 18 || root > 20) return 0;
-    for (int q = p, n = 0; n < 4 && same_clause(st, q, ms->clause); q++, n++) {
-        if (is_word(st, q, "in") || is_word(st, q, "across") || is_word(st, q, "near") || is_word(st, q, "of")) {
-            if (q == p) return 0;
-            int r = q + 1;
-            if (is_word(st, r, "the")) r++;
-            while (same_clause(st, r, ms->clause) && (st->ti[r].cls & W_GEOADJ) && st->ti[r].mention < 0) r++;
-            if (!same_clause(st, r, ms->clause) || st->ti[r].mention < 0) return 0;
-            int mi = st->ti[r].mention;
-            const mention *m = &st->m[mi];
-            if (!m->country_only || m->s != r || st->g[m->group].n != 1) return 0;
-            b->n = 1;
-            b->m[0] = mi;
-            dyad_trace(c, "  target '%s' is placed in %s: the place's country", dyad_span_text(c, st, p, q), m->code);
-            if (match_r(c, st, ms, k + 1, m->e)) return 1;
-            b->n = 0;
-            return 0;
-        }
-        if (st->ti[q].mention >= 0 || (st->ti[q].cls & ~(uint32_t)(W_QUANT | W_GEOADJ))
-            || (st->s->tok[q].flags & (DYAD_TOK_PUNCT | DYAD_TOK_CAP | DYAD_TOK_POSS))) return 0;
-    }
-    return 0;
-}
-
-/* The bound source's country (a homonymous place prefers it), or NULL. */
-static const char *src_country(const sent_state *st, const mstate *ms, char out[4])
-{
-    if (!ms->src.n || !st->m[ms->src.m[0]].code) return NULL;
-    snprintf(out, 4, "%.3s", st->m[ms->src.m[0]].code);
-    return out;
-}
-
-/* A slot with a size condition ("TGT>=1000", match_count.c): the count first, then the
- * actor, or victims placed in a place ("8,000 men and boys in Srebrenica"). -1: no such
- * count; 1: matched through the place; 0: go on with the actor at *pos. */
-static int counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *pos, bind *b)
-{
-    int np = dyad_count_slot(st, &ms->el[k], *pos, ms->clause);
-    if (np < 0) return -1;
-    int after, pm = dyad_counted_victims(st, np, ms->clause, &after);
-    if (pm < 0 && after >= 0) {
-        /* "gassed thousands of Kurds in Halabja": a place the gazetteer knows */
-        char pref[4];
-        pm = dyad_gazetteer_target(c, st, after, ms->clause, src_country(st, ms, pref));
-    }
-    if (pm >= 0) {
-        b->n = 1;
-        b->m[0] = pm;
-        dyad_trace(c, "  counted victims '%s' are placed in %s: the place's country", dyad_span_text(c, st, np, after > np ? after - 1 : st->m[pm].s),
-                   st->m[pm].code);
-        if (match_r(c, st, ms, k + 1, st->m[pm].e)) return 1;
-        b->n = 0;
-    }
-    *pos = np;
-    return 0;
-}
-
-/* An attack's target that is a place the dictionary does not name (place_target.c). */
-static int place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
-{
-    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
-    if (root < 18 || root > 20) return 0;
-    char pref[4];
-    int mi = dyad_gazetteer_target(c, st, p, ms->clause, src_country(st, ms, pref));
-    if (mi < 0) return 0;
-    b->n = 1;
-    b->m[0] = mi;
-    if (match_r(c, st, ms, k + 1, st->m[mi].e)) return 1;
-    b->n = 0;
-    return 0;
-}
-
-/* A lower-case modifier of the actor that follows: a hyphenated word ("pro-democracy leader
- * Aung San Suu Kyi", "anti-government protesters") or a participle used as an adjective
- * ("jailed opposition leader", "ousted president"), with the actor starting within two words. */
-static int lower_premodifier(const sent_state *st, int p, int cl)
-{
-    const dyad_token *t = &st->s->tok[p];
-    if (st->ti[p].cls || (t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) return 0;
-    int near = 0;
-    for (int q = p + 1; q <= p + 2 && !near; q++) near = same_clause(st, q, cl) && st->ti[q].mention >= 0;
-    if (!near) return 0;
-    return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0);
-}
-
-/* "condemned what he called Russia's act of aggression": a free relative that names the
- * object. Returns the token after "what X called (as)" at p, or 0. */
-static int naming_relative(const sent_state *st, int p, int cl)
-{
-    static const char *const naming[] = { "call", "term", "describe", "dub", "label", "brand", NULL };
-    if (!is_word(st, p, "what") || !same_clause(st, p + 2, cl)) return 0;
-    int q = p + 1;
-    if (st->ti[q].mention >= 0) q = st->m[st->ti[q].mention].e;
-    else if (is_word(st, q, "he") || is_word(st, q, "she") || is_word(st, q, "it") || is_word(st, q, "they")) q++;
-    else return 0;
-    if (q >= st->s->ntok || !lemma_in(st, q, naming)) return 0;
-    q++;
-    if (is_word(st, q, "as")) q++;
-    return q < st->s->ntok ? q : 0;
-}
-
 static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     if (ms->el[k].cmp) {
-        int r = counted_slot(c, st, ms, k, &pos, b);
+        int r = dyad_counted_slot(c, st, ms, k, &pos, b);
         if (r) return r > 0;
     }
     /* skip determiners, numbers and quantities: "the", "five", "dozens of", "at least 12",
      * "southern" (Israel), "the occupied" (West Bank), and "what X called" */
     int p = pos, skipped = 0;
-    int named = naming_relative(st, p, ms->clause);
+    int named = dyad_naming_relative(st, p, ms->clause);
     if (named) p = named;
     /* "rejected on Monday a British proposal": a time phrase before the object */
     int tp = dyad_time_phrase(st, p, ms->clause);
@@ -521,7 +141,7 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
                        && same_clause(st, p + 1, ms->clause) && st->ti[p + 1].mention >= 0 && st->m[st->ti[p + 1].mention].s == p + 1
                        && st->ti[p + 1].low != c->ctx->w_poss;
         if ((k & (W_DET | W_GEOADJ | W_QUANT | W_FORMER)) || (st->s->tok[p].flags & DYAD_TOK_NUM) || dyad_sponsor_mod(st, p) || modifier
-            || lower_premodifier(st, p, ms->clause)
+            || dyad_lower_premodifier(st, p, ms->clause)
             || (st->ti[p].low == c->ctx->w_of && quant_before)
             || (is_word(st, p, "at") && p + 1 < st->s->ntok && (st->ti[p + 1].cls & W_QUANT) && p == pos)) {
             p++;
@@ -534,38 +154,35 @@ static int slot_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bin
         && ((is_word(st, p, "each") && is_word(st, p + 1, "other")) || (is_word(st, p, "one") && is_word(st, p + 1, "another")))) {
         /* "A and B accused each other": every ordered pair of the compound subject */
         *b = ms->src;
-        if (match_r(c, st, ms, k + 1, p + 2)) return 1;
+        if (dyad_match_r(c, st, ms, k + 1, p + 2)) return 1;
         b->n = 0;
         return 0;
     }
     if (same_clause(st, p, ms->clause) && st->ti[p].mention < 0 && b == &ms->tgt)
-        return implicit_target(c, st, ms, k, pos, b) || placed_target(c, st, ms, k, p, b) || place_target(c, st, ms, k, pos, b);
+        return dyad_implicit_target(c, st, ms, k, pos, b) || dyad_placed_target(c, st, ms, k, p, b) || dyad_place_target(c, st, ms, k, pos, b);
     if (!same_clause(st, p, ms->clause) || st->ti[p].mention < 0 || st->m[st->ti[p].mention].s != p)
         return 0;
     int mem[8], mi = st->ti[p].mention;
     const group *gg = &st->g[st->m[mi].group];
     for (int q = 0; q < gg->n; q++) if (st->m[gg->m[q]].s == p) { mi = gg->m[q]; break; }   /* "the two sides" */
-    int n = group_tail(st, mi, mem);
+    int n = dyad_group_tail(st, mi, mem);
     for (int cnt = n; cnt >= 1; cnt--) {
         b->n = cnt;
         memcpy(b->m, mem, (size_t)cnt * sizeof *mem);
-        if (match_r(c, st, ms, k + 1, st->m[mem[cnt - 1]].e)) return 1;
+        if (dyad_match_r(c, st, ms, k + 1, st->m[mem[cnt - 1]].e)) return 1;
         /* or only the country of the last one, leaving its role word to the pattern:
          * "expelled the French ambassador" with "SRC expel TGT ambassador" */
-        int sh = country_shadow(c, st, mem[cnt - 1]);
+        int sh = dyad_country_shadow(c, st, mem[cnt - 1]);
         if (sh >= 0) {
             b->m[cnt - 1] = sh;
-            if (match_r(c, st, ms, k + 1, st->m[sh].e)) return 1;
+            if (dyad_match_r(c, st, ms, k + 1, st->m[sh].e)) return 1;
         }
     }
     b->n = 0;
     return 0;
 }
 
-
-
-
-static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
+int dyad_match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
 {
     if (k == ms->nel) { ms->end = pos; return 1; }
     const dyad_pelem *e = &ms->el[k];
@@ -573,32 +190,32 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
     switch (e->kind) {
     case DYAD_EL_WORD:
     case DYAD_EL_SET:
-        if (same_clause(st, pos, ms->clause) && word_match(d, e, st, pos) && match_r(c, st, ms, k + 1, pos + 1)) return 1;
+        if (same_clause(st, pos, ms->clause) && dyad_word_match(d, e, st, pos) && dyad_match_r(c, st, ms, k + 1, pos + 1)) return 1;
         /* a pattern that names the connective ("SRC demand that TGT ...") follows it into
          * the clause it opens */
         if (pos > 0 && pos < st->s->ntok && (st->ti[pos].cls & (W_REL | W_SUBORD)) && st->ti[pos - 1].clause == ms->clause
-            && word_match(d, e, st, pos)) {
+            && dyad_word_match(d, e, st, pos)) {
             int save = ms->clause;
             ms->clause = pos + 1 < st->s->ntok ? st->ti[pos + 1].clause : st->ti[pos].clause;
-            if (match_r(c, st, ms, k + 1, pos + 1)) return 1;
+            if (dyad_match_r(c, st, ms, k + 1, pos + 1)) return 1;
             ms->clause = save;
         }
-        if ((e->flags & DYAD_EL_OPT) && match_r(c, st, ms, k + 1, pos)) return 1;
+        if ((e->flags & DYAD_EL_OPT) && dyad_match_r(c, st, ms, k + 1, pos)) return 1;
         {   /* a place phrase is where, not part of the pattern: "protested in Minsk against" */
             int pe = dyad_place_phrase(st, pos, ms->clause);
-            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            if (pe > 0 && dyad_match_r(c, st, ms, k, pe)) return 1;
             /* and so is a time phrase: "marched in Hong Kong on Sunday against" */
             pe = dyad_time_phrase(st, pos, ms->clause);
-            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            if (pe > 0 && dyad_match_r(c, st, ms, k, pe)) return 1;
             /* and a place's description: "attacked the Ghouta suburbs of Damascus with" */
             pe = dyad_place_descriptor(st, pos, ms->clause);
-            if (pe > 0 && match_r(c, st, ms, k, pe)) return 1;
+            if (pe > 0 && dyad_match_r(c, st, ms, k, pe)) return 1;
         }
-        return sym_stop(c, st, ms, k, pos) || conflict_stop(c, st, ms, k, pos);
+        return dyad_sym_stop(c, st, ms, k, pos) || dyad_conflict_stop(c, st, ms, k, pos);
     case DYAD_EL_COUNT: {
         long v;
         int n = dyad_count_phrase(st, pos, ms->clause, &v);
-        return n && dyad_count_ok(e, v) && match_r(c, st, ms, k + 1, pos + n);
+        return n && dyad_count_ok(e, v) && dyad_match_r(c, st, ms, k + 1, pos + n);
     }
     case DYAD_EL_SKIP:
         for (int n = 0, used = 0, seps = 0; n < e->skip + 20; n++) {
@@ -628,13 +245,13 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
                 }
                 if (st->ti[t].cls & (W_BE | W_HAVE | W_MODAL)) break;
             }
-            if (match_r(c, st, ms, k + 1, pos + n)) return 1;
+            if (dyad_match_r(c, st, ms, k + 1, pos + n)) return 1;
         }
         return 0;
     case DYAD_EL_SRC:
     case DYAD_EL_TGT:
         if (slot_r(c, st, ms, k, pos, e->kind == DYAD_EL_SRC ? &ms->src : &ms->tgt)) return 1;
-        return sym_stop(c, st, ms, k, pos) || (e->kind == DYAD_EL_TGT && conflict_stop(c, st, ms, k, pos));
+        return dyad_sym_stop(c, st, ms, k, pos) || (e->kind == DYAD_EL_TGT && dyad_conflict_stop(c, st, ms, k, pos));
     case EL_BYSRC:
         for (int n = 0; n <= 4; n++) {
             int t = pos + n;
@@ -645,110 +262,6 @@ static int match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
         return 0;
     }
     return 0;
-}
-
-/* Group members of mention mi (the whole compound). */
-static int whole_group(const sent_state *st, int mi, bind *b)
-{
-    const group *g = &st->g[st->m[mi].group];
-    b->n = g->n;
-    memcpy(b->m, g->m, (size_t)g->n * sizeof *g->m);
-    return b->n;
-}
-
-/* The subject of clause k when it has none of its own. */
-static int inherited_subject(const sent_state *st, int k, bind *b, int depth)
-{
-    if (k < 0 || depth > 4) return 0;
-    const clause *cl = &st->c[k];
-    if (cl->kind == C_REL && cl->antecedent >= 0) return whole_group(st, cl->antecedent, b);
-    if (cl->kind == C_COORD && cl->prev >= 0) {
-        const clause *pc = &st->c[cl->prev];
-        if (pc->subject >= 0) return whole_group(st, pc->subject, b);
-        for (int i = pc->s; i < pc->e; i++)
-            if (st->ti[i].clause == cl->prev && st->ti[i].mention >= 0) return whole_group(st, st->ti[i].mention, b);
-        return inherited_subject(st, cl->prev, b, depth + 1);
-    }
-    return 0;
-}
-
-/* The subject: nearest mention left of the verb group in the clause. */
-static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok);
-
-/* ", killing one civilian": a participle after a comma shares the subject of its clause's
- * main verb: the first actor of the clause. */
-static int participle_subject(const sent_state *st, int h, const vgroup *vg, int cl, bind *b)
-{
-    if (!(st->ti[h].f & T_ING) || vg->be || vg->s == 0 || !(st->ti[vg->s - 1].f & T_COMMA)) return 0;
-    for (int i = st->c[cl].s; i < vg->s; i++)
-        if (st->ti[i].clause == cl && st->ti[i].mention >= 0) return whole_group(st, st->ti[i].mention, b);
-    return 0;
-}
-
-static int find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
-{
-    int j = from - 1, paren = 0, stepped = 0, pps = 0;
-    while (j >= 0) {
-        if (st->ti[j].clause != cl) {
-            /* a relative or subordinate clause cut out of this one: step over it */
-            if (st->ti[j].clause > cl) { j--; stepped = 1; continue; }
-            break;
-        }
-        if (st->ti[j].mention >= 0) {
-            int mi = st->ti[j].mention;
-            int m0 = st->m[st->g[st->m[mi].group].m[0]].s;
-            /* inside a prepositional phrase ("the invasion of Ukraine has killed", "attacked by
-             * Russia, ...") the actor is not the subject */
-            /* (but "thousands of people" is a quantity, not a prepositional phrase) */
-            int quant = m0 > 1 && st->ti[m0 - 1].low == c->ctx->w_of
-                        && ((st->ti[m0 - 2].cls & W_QUANT) || (st->s->tok[m0 - 2].flags & DYAD_TOK_NUM));
-            if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
-                && st->ti[m0 - 1].mention < 0 && !quant) {
-                /* ... but the noun it modifies may be: "China's ambassador to the U.N. said" */
-                if (pps++ < 2 && m0 - 2 >= 0 && st->ti[m0 - 2].mention >= 0) { j = m0 - 2; continue; }
-                return 0;
-            }
-            *where = mi;
-            return whole_group(st, mi, b);
-        }
-        uint32_t k = st->ti[j].cls;
-        const dyad_token *t = &st->s->tok[j];
-        if ((st->ti[j].f & T_COMMA) && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
-        if ((st->ti[j].f & T_COMMA) && !paren) {
-            /* skip one parenthesis ", backed by China," */
-            int q = j - 1;
-            while (q >= 0 && q > j - 12 && !(st->ti[q].f & T_COMMA)) q--;
-            if (q >= 0 && q > j - 12 && (st->ti[q].f & T_COMMA)) { paren = 1; j = q - 1; continue; }
-            return 0;
-        }
-        if (adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
-            || (k & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG))) { j--; continue; }
-        /* "Armenian positions were shelled": a nationality adjective before a plain noun */
-        for (int q = j, n = 0; modifier_ok && q >= 0 && n < 3 && st->ti[q].clause == cl; q--, n++) {
-            const dyad_token *u = &st->s->tok[q];
-            if (st->ti[q].mention >= 0) {
-                const mention *mm = &st->m[st->ti[q].mention];
-                if (q == j || !mm->country_only || mm->e != q + 1 || !dyad_demonym_like(st->s->tok[mm->e - 1].lower)) return 0;
-                *where = st->ti[q].mention;
-                return whole_group(st, st->ti[q].mention, b);
-            }
-            if (st->ti[q].cls || (u->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) return 0;
-        }
-        return 0;
-    }
-    return 0;
-}
-
-/* Only connectives, adverbs, commas and time words stand between the clause start and `from`. */
-static int opens_clause(const sent_state *st, int from, int cl)
-{
-    for (int i = st->c[cl].s; i < from; i++) {
-        if (st->ti[i].clause != cl) continue;
-        if ((st->ti[i].cls & (W_REL | W_CONJ | W_SUBORD | W_ADV | W_TIME)) || (st->ti[i].f & (T_COMMA | T_LY))
-            || (st->s->tok[i].flags & DYAD_TOK_NUM)) continue;
-        return 0;
-    }
-    return 1;
 }
 
 /* "a Russian missile strike on Kyiv", "Israeli shelling of Gaza": in a pattern of material
@@ -789,7 +302,7 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
     switch (e->kind) {
     case DYAD_EL_WORD:
     case DYAD_EL_SET:
-        if (same_clause(st, pos - 1, ms->clause) && word_match(d, e, st, pos - 1)
+        if (same_clause(st, pos - 1, ms->clause) && dyad_word_match(d, e, st, pos - 1)
             && match_l(c, st, ms, el, head, k - 1, pos - 1, vg, passive)) return 1;
         if ((e->flags & DYAD_EL_OPT) || adjective_for_poss(c, st, ms, el, k, pos))
             return match_l(c, st, ms, el, head, k - 1, pos, vg, passive);
@@ -819,78 +332,28 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
             subj_cache *sc = ms->sc;
             if (!sc->done[modifier_ok]) {
                 sc->done[modifier_ok] = 1;
-                sc->participle[modifier_ok] = participle_subject(st, sc->head, vg, ms->clause, &sc->b[modifier_ok]);
+                sc->participle[modifier_ok] = dyad_participle_subject(st, sc->head, vg, ms->clause, &sc->b[modifier_ok]);
                 sc->ok[modifier_ok] = sc->participle[modifier_ok]
-                                      || find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
+                                      || dyad_find_subject(c, st, vg->s, ms->clause, &sc->b[modifier_ok], &where, modifier_ok);
             }
             if (sc->ok[modifier_ok]) *b = sc->b[modifier_ok];
             if (!sc->ok[modifier_ok]) {
                 /* the antecedent of "who"/"which" or the subject of a coordinated clause, only
                  * for a verb group that opens its clause ("..., who met X", "and accused Y") */
-                if (k == 0 && opens_clause(st, vg->s, ms->clause) && inherited_subject(st, ms->clause, b, 0)) return 1;
+                if (k == 0 && dyad_opens_clause(st, vg->s, ms->clause) && dyad_inherited_subject(st, ms->clause, b, 0)) return 1;
                 return 0;
             }
             return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
         }
         int i = pos - 1;
         if (!same_clause(st, i, ms->clause) || st->ti[i].mention < 0 || st->m[st->ti[i].mention].e != pos) return 0;
-        whole_group(st, st->ti[i].mention, b);
+        dyad_whole_group(st, st->ti[i].mention, b);
         return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
     }
     }
     return 0;
 }
 
-typedef struct cand {
-    int pid, score, len, passive;
-    mstate ms;
-} cand;
-
-/* "Ukraine demanded Russia's withdrawal", "condemned Russia's attack": a possessive event
- * noun that is the object of a verb names something demanded, welcomed or condemned, not
- * an event this sentence reports. */
-static int nominal_in_object(const dyad_coder *c, const sent_state *st, const dyad_pattern *p,
-                             const dyad_pelem *el, const mstate *ms, int h)
-{
-    if (p->nelem >= 2 && p->head == 0 && el[0].kind == DYAD_EL_WORD && h > 0) {
-        /* the same for an event noun that opens its pattern: "investigated the killing of a
-         * nun by border guards", "condemned the attack by X on Y" (after a verb) */
-        int j = h - 1;
-        while (j > 0 && st->ti[j].clause == ms->clause && st->ti[j].mention < 0 && (st->ti[j].cls & (W_DET | W_QUANT))) j--;
-        if (st->ti[j].clause != ms->clause || st->ti[j].mention >= 0) return 0;
-        return (st->ti[j].cls & W_REPORT) || ((st->ti[j].f & (T_VERBFORM | T_ED)) && !(st->ti[j].cls & (W_BE | W_HAVE)));
-    }
-    if (p->nelem < 2 || (el[0].kind != DYAD_EL_SRC && el[0].kind != DYAD_EL_TGT) || el[1].kind != DYAD_EL_WORD) return 0;
-    const dyad_wid *alts = dyad_dict_alts(c->ctx->dict, &el[1]);
-    if (el[1].nalt != 1 || alts[0] != c->ctx->w_poss) return 0;
-    const bind *b = el[0].kind == DYAD_EL_SRC ? &ms->src : &ms->tgt;
-    if (!b->n) return 0;
-    int s = st->m[b->m[0]].s, j = s - 1;
-    if (j > 0 && (st->ti[j].cls & W_DET)) j--;            /* "condemned the Russian strike on" */
-    if (j < 0) return 0;
-    /* "since/after/despite the Russian invasion of Ukraine, ...": background */
-    if ((st->ti[j].cls & W_SUBORD) || is_word(st, j, "since") || is_word(st, j, "during")
-        || is_word(st, j, "despite") || is_word(st, j, "following") || is_word(st, j, "throughout"))
-        return 1;
-    if (st->ti[j].clause != ms->clause) return 0;
-    /* nor one inside a prepositional phrase: "in response to Russia's invasion of Ukraine",
-     * "against Trump's recognition of Jerusalem" name the event as background */
-    return (st->ti[j].cls & W_REPORT) || (st->ti[j].f & (T_VERBFORM | T_ED))
-           || ((st->ti[j].cls & W_PREP) && st->ti[j].low != c->ctx->w_and);
-}
-
-/* "called Trump's idea absurd", "called Putin a war criminal", "called the move
- * 'unacceptable'": "call" with an object complement names, it is no phone call (04x). */
-static int naming_call(const sent_state *st, int h, const dyad_pattern *p, int end)
-{
-    static const char *const call[] = { "call", NULL };
-    if (p->code[0] != '0' || p->code[1] != '4' || !lemma_in(st, h, call) || end >= st->s->ntok) return 0;
-    const dyad_token *t = &st->s->tok[end];
-    if (t->flags & DYAD_TOK_POSS) return 1;
-    if (is_word(st, end, "a") || is_word(st, end, "an") || !strcmp(t->lemma ? t->lemma : t->text, "\"")) return 1;
-    return st->ti[end].mention < 0 && !st->ti[end].cls && !(t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM))
-           && !(st->ti[end].f & (T_LY | T_ING)) && !is_word(st, end, "for");
-}
 
 static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, int pid, cand *out, subj_cache *sc)
 {
@@ -900,7 +363,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     int H = p->head;
     /* "what he called ...": the naming verb of a free relative reports no event */
     for (int w = h - 1; w >= 0 && w >= h - 6; w--)
-        if (is_word(st, w, "what")) { if (naming_relative(st, w, st->ti[h].clause) > h) return 0; break; }
+        if (is_word(st, w, "what")) { if (dyad_naming_relative(st, w, st->ti[h].clause) > h) return 0; break; }
     /* "in March 2021", "on Sunday": a capitalised month or day inside a sentence is a date */
     if ((st->s->tok[h].flags & DYAD_TOK_CAP) && !(st->s->tok[h].flags & DYAD_TOK_SENT_START)
         && (st->ti[h].cls & W_TIME)) return 0;
@@ -922,9 +385,9 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         /* sym_stop and conflict_stop may leave out the prepositions before TGT */
         int open_tgt = (p->flags & DYAD_PAT_SYM) || (c->has_pair && p->code[0] == '2')
                        || (c->has_pair && p->code[0] == '1' && p->code[1] >= '8');
-        if (!any && !(open_tgt && all_prep(c, &el[k]))) return 0;
+        if (!any && !(open_tgt && dyad_all_prep(c, &el[k]))) return 0;
     }
-    if ((el[H].flags & DYAD_EL_PREFIX) && !word_match(d, &el[H], st, h)) return 0;
+    if ((el[H].flags & DYAD_EL_PREFIX) && !dyad_word_match(d, &el[H], st, h)) return 0;
     int left_slot = -1, right_tgt = -1;
     for (int k = 0; k < H; k++) if (el[k].kind == DYAD_EL_SRC) left_slot = k;
     for (int k = H + 1; k < p->nelem; k++) if (el[k].kind == DYAD_EL_TGT) right_tgt = k;
@@ -952,12 +415,12 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         ms.head = h;
         /* a sym pattern with a compound source may end before its TGT, but only when no full
          * match exists ("shared intelligence on threats with Germany") */
-        ms.sym_open = (p->flags & DYAD_PAT_SYM) && ms.src.n >= 2 && !match_r(c, st, &ms, 0, h + 1);
-        if (!match_r(c, st, &ms, 0, h + 1)) continue;
+        ms.sym_open = (p->flags & DYAD_PAT_SYM) && ms.src.n >= 2 && !dyad_match_r(c, st, &ms, 0, h + 1);
+        if (!dyad_match_r(c, st, &ms, 0, h + 1)) continue;
         /* size conditions of the subject, and a counted population in root 20 (match_count.c) */
         if (!dyad_counts_ok(st, p, el, h, ms.src.m, ms.src.n, ms.tgt.m, ms.tgt.n, passive ? right_tgt : -1)) continue;
-        if (nominal_in_object(c, st, p, el, &ms, h)) return 0;
-        if (naming_call(st, h, p, ms.end)) return 0;
+        if (dyad_nominal_in_object(c, st, p, el, &ms, h)) return 0;
+        if (dyad_naming_call(st, h, p, ms.end)) return 0;
         int start = ms.src.n ? st->m[ms.src.m[0]].s : h;
         if (ms.tgt.n && st->m[ms.tgt.m[0]].s < start) start = st->m[ms.tgt.m[0]].s;
         out->pid = pid;
@@ -968,68 +431,6 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
         if (passive) out->ms.el = NULL;
         return 1;
     }
-    return 0;
-}
-
-
-/* "Oman, which mediates between ...", "Iran, which backs the Houthis", "Ouattara, who is
- * recognised by ...": a relative clause in the simple present describes its antecedent; a
- * specific past action ("Iraq, which invaded its neighbour") is coded. */
-static int descriptive_relative(const sent_state *st, int h, const vgroup *vg)
-{
-    if (st->c[st->ti[h].clause].kind != C_REL || vg->modal || vg->infinitive) return 0;
-    const dyad_token *t = &st->s->tok[h];
-    size_t n = strlen(t->lower);
-    for (int j = vg->s; j < h; j++) {
-        if (st->ti[j].cls & (W_HAVE | W_DO)) return 0;
-        if ((st->ti[j].cls & W_BE) && (is_word(st, j, "is") || is_word(st, j, "are"))) return 1;
-        if (st->ti[j].cls & W_BE) return 0;
-    }
-    return n > 2 && t->lower[n - 1] == 's' && t->lemma && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING));
-}
-
-/* "Iran supports Hezbollah", "Qatar hosts a U.S. base": a lone present-tense verb after its
- * subject describes a standing relation; news copy tells its events in the past ("supported",
- * "has hosted"). Headlines, in capitals or title case, tell events in the present. */
-static int descriptive_present(const sent_state *st, int h, const vgroup *vg, const dyad_pattern *p,
-                               const dyad_pelem *el)
-{
-    if (vg->modal || vg->infinitive || vg->neg || vg->s != h || (st->ti[h].cls & W_REPORT)) return 0;
-    if (p->head < 1 || el[p->head - 1].kind != DYAD_EL_SRC) return 0;
-    /* a verb takes its object next ("supports Hezbollah", "hosts ... base"): "Russian drones
-     * strike Odesa" has the noun "drones" as its head */
-    if (p->head + 1 < p->nelem && el[p->head + 1].kind == DYAD_EL_WORD && !(el[p->head + 1].flags & DYAD_EL_OPT))
-        return 0;
-    /* speech acts are reported in the present ("India hopes to", "China accuses"): 01-03, 10-13 */
-    int root = atoi((char[3]){ p->code[0], p->code[1], 0 });
-    if (root <= 3 || (root >= 10 && root <= 13)) return 0;
-    const dyad_token *t = &st->s->tok[h];
-    size_t n = strlen(t->lower);
-    if (!(n > 3 && t->lower[n - 1] == 's' && t->lower[n - 2] != 's' && t->lemma
-          && strcmp(t->lemma, t->lower) && !(st->ti[h].f & (T_ED | T_ING)))) return 0;
-    return !dyad_headline_case(st);
-}
-
-/* "warned that Israel would strike Hezbollah if it violated the truce": what a warning,
- * threat or promise reports is coded even under a condition (the condition is part of it). */
-static int commit_report(const sent_state *st, int k)
-{
-    if (st->c[k].kind != C_REPORTED) return 0;
-    for (int q = 0; q < st->nc; q++)
-        if (st->c[q].kind == C_REPORTING && st->c[q].report_tok >= 0 && (st->ti[st->c[q].report_tok].cls & W_COMMIT))
-            return 1;
-    return 0;
-}
-
-/* "warned that Russia would ...", "pledged that it will ...": the "that" complement of a
- * commitment or threat verb states the promise or threat (a future in it is coded like "said it
- * would"), unlike the complement of "hope/deny/fear". */
-static int commit_complement(const dyad_coder *c, const sent_state *st, int k)
-{
-    int t = st->c[k].s - 1;
-    if (st->c[k].kind != C_SUB || t < 1 || st->ti[t].low != c->ctx->w_that) return 0;
-    for (int j = t - 1; j >= 0 && j >= t - 5; j--)
-        if (st->ti[j].mention < 0 && (st->ti[j].cls & W_COMMIT)) return 1;
     return 0;
 }
 
@@ -1050,7 +451,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     }
     if (!n1 && !n2 && !n3) return 0;
     vgroup vg;
-    verb_group(c, st, h, &vg);
+    dyad_verb_group(c, st, h, &vg);
     cand best = { .pid = -1 };
     subj_cache sc;
     memset(&sc, 0, sizeof sc);
@@ -1094,11 +495,11 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     const dyad_pattern *p = dyad_dict_pattern(d, best.pid);
     const mstate *ms = &best.ms;
     dyad_trace(c, "  best: %s:%d [%s] %s", p->src.file, p->src.line, p->code, p->text);
-    if (descriptive_relative(st, h, &vg)) {
+    if (dyad_descriptive_relative(st, h, &vg)) {
         dyad_trace(c, "  not coded: a present-tense relative clause describes its antecedent (\"Iran, which backs ...\")");
         return 0;
     }
-    if (descriptive_present(st, h, &vg, p, dyad_dict_elems(d, p))) {
+    if (dyad_descriptive_present(st, h, &vg, p, dyad_dict_elems(d, p))) {
         dyad_trace(c, "  not coded: a present-tense verb describes a standing relation (\"Iran supports ...\")");
         return 0;
     }
@@ -1112,8 +513,8 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
          * hypotheticals ("could", "may") and conditions ("if") are not */
         int threat = 0;
         const char *ic = NULL;
-        int form = (!st->c[ti->clause].irreal || commit_complement(c, st, ti->clause))
-                   && (!dyad_sentence_irreal(st) || commit_report(st, ti->clause))
+        int form = (!st->c[ti->clause].irreal || dyad_commit_complement(c, st, ti->clause))
+                   && (!dyad_sentence_irreal(st) || dyad_commit_report(st, ti->clause))
                    && (!vg.modal || vg.future) && (!vg.infinitive || vg.commit);
         if (form && vg.neg) ic = p->negcode[0] ? p->code : NULL;   /* "would not approve": the refusal below */
         else if (form) {

@@ -1,0 +1,112 @@
+/*
+ * subject.c — the subject of a verb group (part of the matcher, match.h).
+ *
+ * The subject is the nearest actor left of the verb group in its clause, skipping
+ * adverbs, time phrases, one comma parenthesis, cut-out relative clauses and a
+ * prepositional phrase after the subject's noun ("China's ambassador to the U.N. said");
+ * an actor inside a prepositional phrase is not a subject. A relative clause takes its
+ * antecedent and a coordinated clause the subject of the clause it continues; a
+ * participle after a comma shares its clause's subject.
+ */
+#include "code/match.h"
+
+/* Group members of mention mi (the whole compound). */
+int dyad_whole_group(const sent_state *st, int mi, bind *b)
+{
+    const group *g = &st->g[st->m[mi].group];
+    b->n = g->n;
+    memcpy(b->m, g->m, (size_t)g->n * sizeof *g->m);
+    return b->n;
+}
+
+/* The subject of clause k when it has none of its own. */
+int dyad_inherited_subject(const sent_state *st, int k, bind *b, int depth)
+{
+    if (k < 0 || depth > 4) return 0;
+    const clause *cl = &st->c[k];
+    if (cl->kind == C_REL && cl->antecedent >= 0) return dyad_whole_group(st, cl->antecedent, b);
+    if (cl->kind == C_COORD && cl->prev >= 0) {
+        const clause *pc = &st->c[cl->prev];
+        if (pc->subject >= 0) return dyad_whole_group(st, pc->subject, b);
+        for (int i = pc->s; i < pc->e; i++)
+            if (st->ti[i].clause == cl->prev && st->ti[i].mention >= 0) return dyad_whole_group(st, st->ti[i].mention, b);
+        return dyad_inherited_subject(st, cl->prev, b, depth + 1);
+    }
+    return 0;
+}
+
+/* ", killing one civilian": a participle after a comma shares the subject of its clause's
+ * main verb: the first actor of the clause. */
+int dyad_participle_subject(const sent_state *st, int h, const vgroup *vg, int cl, bind *b)
+{
+    if (!(st->ti[h].f & T_ING) || vg->be || vg->s == 0 || !(st->ti[vg->s - 1].f & T_COMMA)) return 0;
+    for (int i = st->c[cl].s; i < vg->s; i++)
+        if (st->ti[i].clause == cl && st->ti[i].mention >= 0) return dyad_whole_group(st, st->ti[i].mention, b);
+    return 0;
+}
+
+int dyad_find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
+{
+    int j = from - 1, paren = 0, stepped = 0, pps = 0;
+    while (j >= 0) {
+        if (st->ti[j].clause != cl) {
+            /* a relative or subordinate clause cut out of this one: step over it */
+            if (st->ti[j].clause > cl) { j--; stepped = 1; continue; }
+            break;
+        }
+        if (st->ti[j].mention >= 0) {
+            int mi = st->ti[j].mention;
+            int m0 = st->m[st->g[st->m[mi].group].m[0]].s;
+            /* inside a prepositional phrase ("the invasion of Ukraine has killed", "attacked by
+             * Russia, ...") the actor is not the subject */
+            /* (but "thousands of people" is a quantity, not a prepositional phrase) */
+            int quant = m0 > 1 && st->ti[m0 - 1].low == c->ctx->w_of
+                        && ((st->ti[m0 - 2].cls & W_QUANT) || (st->s->tok[m0 - 2].flags & DYAD_TOK_NUM));
+            if (m0 > 0 && (st->ti[m0 - 1].cls & W_PREP) && st->ti[m0 - 1].low != c->ctx->w_and
+                && st->ti[m0 - 1].mention < 0 && !quant) {
+                /* ... but the noun it modifies may be: "China's ambassador to the U.N. said" */
+                if (pps++ < 2 && m0 - 2 >= 0 && st->ti[m0 - 2].mention >= 0) { j = m0 - 2; continue; }
+                return 0;
+            }
+            *where = mi;
+            return dyad_whole_group(st, mi, b);
+        }
+        uint32_t k = st->ti[j].cls;
+        const dyad_token *t = &st->s->tok[j];
+        if ((st->ti[j].f & T_COMMA) && stepped) { j--; continue; }   /* the comma closing a cut-out clause */
+        if ((st->ti[j].f & T_COMMA) && !paren) {
+            /* skip one parenthesis ", backed by China," */
+            int q = j - 1;
+            while (q >= 0 && q > j - 12 && !(st->ti[q].f & T_COMMA)) q--;
+            if (q >= 0 && q > j - 12 && (st->ti[q].f & T_COMMA)) { paren = 1; j = q - 1; continue; }
+            return 0;
+        }
+        if (dyad_adverbish(st, j) || (k & W_TIME) || (t->flags & DYAD_TOK_NUM)
+            || (k & (W_BE | W_HAVE | W_DO | W_MODAL | W_NEG))) { j--; continue; }
+        /* "Armenian positions were shelled": a nationality adjective before a plain noun */
+        for (int q = j, n = 0; modifier_ok && q >= 0 && n < 3 && st->ti[q].clause == cl; q--, n++) {
+            const dyad_token *u = &st->s->tok[q];
+            if (st->ti[q].mention >= 0) {
+                const mention *mm = &st->m[st->ti[q].mention];
+                if (q == j || !mm->country_only || mm->e != q + 1 || !dyad_demonym_like(st->s->tok[mm->e - 1].lower)) return 0;
+                *where = st->ti[q].mention;
+                return dyad_whole_group(st, st->ti[q].mention, b);
+            }
+            if (st->ti[q].cls || (u->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM | DYAD_TOK_POSS))) return 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Only connectives, adverbs, commas and time words stand between the clause start and `from`. */
+int dyad_opens_clause(const sent_state *st, int from, int cl)
+{
+    for (int i = st->c[cl].s; i < from; i++) {
+        if (st->ti[i].clause != cl) continue;
+        if ((st->ti[i].cls & (W_REL | W_CONJ | W_SUBORD | W_ADV | W_TIME)) || (st->ti[i].f & (T_COMMA | T_LY))
+            || (st->s->tok[i].flags & DYAD_TOK_NUM)) continue;
+        return 0;
+    }
+    return 1;
+}

@@ -1,0 +1,243 @@
+/*
+ * targets.c — targets the text leaves implicit or names as places (part of the
+ * matcher, match.h).
+ *
+ * A sym pattern with a compound source may end before its TGT ("Putin and Aliyev met");
+ * an attack by one side of the article's conflict may end before its TGT (the other
+ * side). A TGT slot may be an event noun standing for the latest such event's source
+ * ("condemned the attack"), a placed noun phrase or a gazetteer place in an attack ("a
+ * hotel in Mogadishu", "the Kurdish town of Halabja"), or a counted population ("8,000
+ * Muslim men and boys in Srebrenica").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "code/match.h"
+
+/* A sym pattern with a compound source may end before its TGT: "Putin and Aliyev met". */
+int dyad_sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
+{
+    if (!ms->sym_open || !(ms->p->flags & DYAD_PAT_SYM) || ms->src.n < 2 || ms->tgt.n) return 0;
+    /* only where the clause ends or a place/time/topic phrase, a purpose infinitive or a
+     * participle follows: "met in Sochi", "met on Monday", "traded accusations over ...", "a
+     * partnership to counter China", but not "called for a ceasefire" (symmetric.c) */
+    if (!dyad_sym_open_end(st, pos, ms->clause, pos > ms->head + 1)) return 0;
+    /* "agreed on Friday to re-establish relations": after a verb of commitment the time
+     * phrase is followed by what they agreed to do, not the end of a mutual act */
+    int q = pos;
+    for (int n = 0; n < 3; n++) {
+        int pe = dyad_time_phrase(st, q, ms->clause);
+        if (pe <= 0) pe = dyad_place_phrase(st, q, ms->clause);
+        if (pe <= 0) break;
+        q = pe;
+    }
+    if (is_word(st, q, "to") && q + 1 < st->s->ntok && st->ti[q + 1].mention < 0
+        && (st->ti[ms->head].cls & W_COMMIT)) return 0;    /* (not "met in Caracas to discuss") */
+    for (int q = k; q < ms->nel; q++) {
+        const dyad_pelem *e = &ms->el[q];
+        if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
+        if (e->kind == DYAD_EL_WORD && dyad_all_prep(c, e)) continue;
+        return 0;
+    }
+    ms->end = pos;
+    return 1;
+}
+
+/* "Russia launched 40 drones and six missiles overnight": in an article about a conflict
+ * (the latest pair of sides, discourse.c), an attack (18-20) by one side whose clause names
+ * no target hits the other side. Only where the clause ends or a time phrase follows (a
+ * place would say where: "struck targets in Syria" is not the other side), and only for a
+ * source that is one of the two sides. */
+int dyad_conflict_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || (ms->p->flags & DYAD_PAT_SYM) || ms->src.n != 1 || ms->tgt.n || !c->has_pair) return 0;
+    if (pos < st->s->ntok && st->ti[pos].clause == ms->clause && !(st->s->tok[pos].flags & DYAD_TOK_PUNCT)
+        && !is_word(st, pos, "overnight") && !dyad_time_phrase(st, pos, ms->clause)) return 0;
+    for (int q = k; q < ms->nel; q++) {
+        const dyad_pelem *e = &ms->el[q];
+        if (e->kind == DYAD_EL_TGT || (e->flags & DYAD_EL_OPT)) continue;
+        if (e->kind == DYAD_EL_WORD && dyad_all_prep(c, e)) continue;
+        return 0;
+    }
+    const mention *sm = &st->m[ms->src.m[0]];
+    if (!sm->code || strlen(sm->code) < 3 || dyad_countryless(sm)) return 0;
+    for (int side = 0; side < 2; side++) {
+        if (strncmp(c->pair[side], sm->code, 3) || !strncmp(c->pair[1 - side], sm->code, 3)) continue;
+        snprintf(ms->other_side, sizeof ms->other_side, "%.3s", c->pair[1 - side]);
+        ms->end = pos;
+        return 1;
+    }
+    return 0;
+}
+
+/* "Iran condemned the attack", "welcomed the pullout": an event noun after "the" in the TGT
+ * slot of a statement, approval, demand or rejection (05, 10-12) stands for the source of the
+ * article's latest event of that kind (18-20 for attacks, 08 for withdrawals, 15 for tests). */
+static const struct { const char *nouns, *roots; } event_nouns[] = {
+    { " attack attacks strike strikes airstrike airstrikes raid raids bombing bombings shelling "
+      "invasion incursion offensive assault massacre storming bombardment ", "18 19 20" },
+    /* killings may be a crackdown's (175: "police shot protesters ... condemned the killings") */
+    { " killing killings shooting shootings ", "17 18 19 20" },
+    { " withdrawal pullout ", "08" },
+    { " test tests launch launches ", "15 19" },
+    { " takeover coup campaign crackdown ", "17 18 19 20" },
+    { " accusation accusations allegation allegations criticism condemnation ", "11" },
+    { " veto rejection refusal ", "12" },
+    { " release ", "08" },              /* "welcomed her release" */
+    { " ceasefire truce ", "08" },
+    { " sanctions embargo expulsion expulsions ", "16 17" },
+    { " arrest arrests detention ", "17" },
+    { " threat threats ultimatum ", "13" },
+    { " demand demands ", "10" },
+    { " visit trip ", "04" },
+    { " recognition apology ", "05" },
+    { " mobilisation mobilization deployment buildup build-up ", "15" },
+    { " move decision step steps ", "" },   /* the latest event of any kind */
+};
+
+/* A shadow mention over tokens [s, e) standing for actor `code`; its index, or -1. */
+static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char *code)
+{
+    int used = st->nm + st->nshadow;
+    if (used >= st->capm) {
+        int nc = st->capm * 2 + 8;
+        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+        if (!nm) return -1;
+        memcpy(nm, st->m, (size_t)used * sizeof *nm);
+        st->m = nm;
+        st->capm = nc;
+    }
+    mention *m = &st->m[used];
+    memset(m, 0, sizeof *m);
+    m->s = s;
+    m->e = e;
+    m->code = dyad_arena_strdup(&c->arena, code);
+    m->name = dyad_span_text(c, st, s, e);
+    m->kind = M_ACTOR;
+    m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+    st->nshadow++;
+    return used;
+}
+
+int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (!(root == 5 || (root >= 10 && root <= 12)) || !c->nevs) return 0;
+    int p = pos;
+    /* "the attack", and a possessive for the event's author or undergoer ("her release") */
+    if (!is_word(st, p, "the") && !is_word(st, p, "his") && !is_word(st, p, "her") && !is_word(st, p, "its")
+        && !is_word(st, p, "their")) return 0;
+    for (int n = 0; n < 3; n++) {
+        int q = p + 1 + n;
+        if (!same_clause(st, q, ms->clause) || st->ti[q].mention >= 0) return 0;
+        char w[48];
+        snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
+        for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
+            if (!strstr(event_nouns[e].nouns, w)) continue;
+            for (int i = c->nevs - 1; i >= 0; i--) {
+                if (event_nouns[e].roots[0] && !strstr(event_nouns[e].roots, c->evs[i].root)) continue;
+                /* the latest such event, with all its sources ("U.S. and British forces
+                 * launched air strikes ... Saddam denounced the attack") */
+                b->n = 0;
+                for (int j = i; j >= 0 && b->n < 8; j--) {
+                    if (j < i && (c->evs[j].sent != c->evs[i].sent || c->evs[j].verb != c->evs[i].verb
+                                  || strcmp(c->evs[j].root, c->evs[i].root))) continue;
+                    int dup = 0;
+                    for (int q2 = 0; q2 < b->n; q2++) dup |= !strcmp(st->m[b->m[q2]].code, c->evs[j].src);
+                    if (dup) continue;
+                    int used = event_mention(c, st, p, q + 1, c->evs[j].src);
+                    if (used < 0) return 0;
+                    b->m[b->n++] = used;
+                    dyad_trace(c, "  '%s' stands for the source of the article's latest %s event: %s",
+                               st->m[used].name, c->evs[j].root, st->m[used].code);
+                }
+                if (dyad_match_r(c, st, ms, k + 1, q + 1)) return 1;
+                b->n = 0;
+                return 0;
+            }
+            return 0;
+        }
+        /* plain lower-case modifiers only: "the deadly attack", "the latest strikes" */
+        if (st->ti[q].cls || (st->s->tok[q].flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM))) return 0;
+    }
+    return 0;
+}
+
+/* "attacked a hotel in Mogadishu", "fired missiles at cities across Ukraine": in an attack
+ * (18-20) a TGT slot holding a plain noun phrase placed "in|across|near|of PLACE" is the
+ * place's country (CAMEO codes the attack on the country where the target is). */
+int dyad_placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || root > 20) return 0;
+    for (int q = p, n = 0; n < 4 && same_clause(st, q, ms->clause); q++, n++) {
+        if (is_word(st, q, "in") || is_word(st, q, "across") || is_word(st, q, "near") || is_word(st, q, "of")) {
+            if (q == p) return 0;
+            int r = q + 1;
+            if (is_word(st, r, "the")) r++;
+            while (same_clause(st, r, ms->clause) && (st->ti[r].cls & W_GEOADJ) && st->ti[r].mention < 0) r++;
+            if (!same_clause(st, r, ms->clause) || st->ti[r].mention < 0) return 0;
+            int mi = st->ti[r].mention;
+            const mention *m = &st->m[mi];
+            if (!m->country_only || m->s != r || st->g[m->group].n != 1) return 0;
+            b->n = 1;
+            b->m[0] = mi;
+            dyad_trace(c, "  target '%s' is placed in %s: the place's country", dyad_span_text(c, st, p, q), m->code);
+            if (dyad_match_r(c, st, ms, k + 1, m->e)) return 1;
+            b->n = 0;
+            return 0;
+        }
+        if (st->ti[q].mention >= 0 || (st->ti[q].cls & ~(uint32_t)(W_QUANT | W_GEOADJ))
+            || (st->s->tok[q].flags & (DYAD_TOK_PUNCT | DYAD_TOK_CAP | DYAD_TOK_POSS))) return 0;
+    }
+    return 0;
+}
+
+/* The bound source's country (a homonymous place prefers it), or NULL. */
+static const char *src_country(const sent_state *st, const mstate *ms, char out[4])
+{
+    if (!ms->src.n || !st->m[ms->src.m[0]].code) return NULL;
+    snprintf(out, 4, "%.3s", st->m[ms->src.m[0]].code);
+    return out;
+}
+
+/* A slot with a size condition ("TGT>=1000", match_count.c): the count first, then the
+ * actor, or victims placed in a place ("8,000 men and boys in Srebrenica"). -1: no such
+ * count; 1: matched through the place; 0: go on with the actor at *pos. */
+int dyad_counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *pos, bind *b)
+{
+    int np = dyad_count_slot(st, &ms->el[k], *pos, ms->clause);
+    if (np < 0) return -1;
+    int after, pm = dyad_counted_victims(st, np, ms->clause, &after);
+    if (pm < 0 && after >= 0) {
+        /* "gassed thousands of Kurds in Halabja": a place the gazetteer knows */
+        char pref[4];
+        pm = dyad_gazetteer_target(c, st, after, ms->clause, src_country(st, ms, pref));
+    }
+    if (pm >= 0) {
+        b->n = 1;
+        b->m[0] = pm;
+        dyad_trace(c, "  counted victims '%s' are placed in %s: the place's country", dyad_span_text(c, st, np, after > np ? after - 1 : st->m[pm].s),
+                   st->m[pm].code);
+        if (dyad_match_r(c, st, ms, k + 1, st->m[pm].e)) return 1;
+        b->n = 0;
+    }
+    *pos = np;
+    return 0;
+}
+
+/* An attack's target that is a place the dictionary does not name (place_target.c). */
+int dyad_place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b)
+{
+    int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
+    if (root < 18 || root > 20) return 0;
+    char pref[4];
+    int mi = dyad_gazetteer_target(c, st, p, ms->clause, src_country(st, ms, pref));
+    if (mi < 0) return 0;
+    b->n = 1;
+    b->m[0] = mi;
+    if (dyad_match_r(c, st, ms, k + 1, st->m[mi].e)) return 1;
+    b->n = 0;
+    return 0;
+}
