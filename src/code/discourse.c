@@ -92,18 +92,32 @@ void dyad_discourse_pair(dyad_coder *c, const mention *a, const mention *b)
     c->has_pair = 1;
 }
 
+/* Only "and", "or" and commas stand between tokens a and b (a compound's members). */
+static int joined(const sent_state *st, int a, int b)
+{
+    for (int i = a; i < b; i++) {
+        const char *w = st->s->tok[i].lower;
+        if (strcmp(w, "and") && strcmp(w, "or") && strcmp(w, ",")) return 0;
+    }
+    return a <= b;
+}
+
 /* Two actors of different countries earlier in this sentence (the latest
  * first): "Wang Yi held a call with Lavrov, and the two agreed ..." refers to
  * them, not to the previous sentences. Persons only when want_person. */
 static int pair_here(const sent_state *st, int pos, int want_person, const char *pick[2],
                      char cc[2][4])
 {
-    int got = 0;
+    int got = 0, first_s = -1;
     for (int k = st->nm - 1; k >= 0 && got < 2; k--) {
         const mention *m = &st->m[k];
         if (m->e > pos || !m->code || m->kind == M_SIDES || (want_person && !m->person)) continue;
         dentry d = { m->code, m->name, m->role, m->person, m->country_only };
         if (!country_of(&d, cc[got]) || (got == 1 && !strcmp(cc[0], cc[1]))) continue;
+        /* not the members of one compound: "Mexico and Uruguay called on both sides" (the
+         * groups are not known yet: only "and" or commas between the two) */
+        if (got == 1 && joined(st, m->e, first_s)) continue;
+        if (got == 0) first_s = m->s;
         pick[got++] = m->code;
     }
     return got == 2;

@@ -93,8 +93,22 @@ static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " visit trip ", "04" },
     { " recognition apology ", "05" },
     { " mobilisation mobilization deployment buildup build-up ", "15" },
+    { " agreement agreements deal deals accord accords pact treaty ", "057 06" },   /* its parties */
     { " move decision step steps ", "" },   /* the latest event of any kind */
 };
+
+/* Does `code` start with one of the space-separated code prefixes in `list` ("18 19 20",
+ * "057 06")? */
+static int code_in(const char *list, const char *code)
+{
+    for (const char *p = list; *p;) {
+        while (*p == ' ') p++;
+        size_t n = strcspn(p, " ");
+        if (n && !strncmp(code, p, n)) return 1;
+        p += n;
+    }
+    return 0;
+}
 
 /* A shadow mention over tokens [s, e) standing for actor `code`; its index, or -1. */
 static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char *code)
@@ -136,7 +150,7 @@ int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
         for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
             if (!strstr(event_nouns[e].nouns, w)) continue;
             for (int i = c->nevs - 1; i >= 0; i--) {
-                if (event_nouns[e].roots[0] && !strstr(event_nouns[e].roots, c->evs[i].root)) continue;
+                if (event_nouns[e].roots[0] && !code_in(event_nouns[e].roots, c->evs[i].code)) continue;
                 /* the latest such event, with all its sources ("U.S. and British forces
                  * launched air strikes ... Saddam denounced the attack") */
                 b->n = 0;
