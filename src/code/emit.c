@@ -135,7 +135,11 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
             dyad_trace(c, "  refined %s %s %s: dropped by %s:%d", sc, tc, code, dyad_refine_file(c->ctx->refine), line);
             return 0;
         }
-        if (line) dyad_trace(c, "  refined %s %s %s -> %s by %s:%d", sc, tc, code, rc, dyad_refine_file(c->ctx->refine), line);
+        if (line) {
+            dyad_trace(c, "  refined %s %s %s -> %s by %s:%d", sc, tc, code, rc, dyad_refine_file(c->ctx->refine), line);
+            /* the event's rule names both lines: the pattern's and the refinement's */
+            rule = dyad_arena_printf(&c->arena, "%s+%s:%d", rule, dyad_refine_file(c->ctx->refine), line);
+        }
         code = rc;
     }
     if (intent && seen_root(c, sc, tc, code)) return 0;

@@ -149,12 +149,15 @@ static void bad_rules(void **state)
 
 /* ---- the shipped rules through the coder ---- */
 
-typedef struct got { int n; char line[8][64]; } got;
+typedef struct got { int n; char line[8][64]; char rule[8][128]; } got;
 
 static int collect(const dyad_event *ev, void *user)
 {
     got *g = user;
-    if (g->n < 8) snprintf(g->line[g->n], sizeof g->line[0], "%s %s %s", ev->source, ev->target, ev->code);
+    if (g->n < 8) {
+        snprintf(g->line[g->n], sizeof g->line[0], "%s %s %s", ev->source, ev->target, ev->code);
+        snprintf(g->rule[g->n], sizeof g->rule[0], "%s", ev->rule);
+    }
     g->n++;
     return 0;
 }
@@ -181,12 +184,16 @@ static void shipped_rules(void **state)
     got g = code(ctx, "Libyan security forces fired on protesters in Tripoli.");
     assert_int_equal(g.n, 1);
     assert_string_equal(g.line[0], "LBYCOP LBYOPP 175");
+    /* the rule names the pattern and the refinement: "verbs/18_assault.txt:N+refine.txt:M" */
+    assert_non_null(strstr(g.rule[0], "verbs/18_assault.txt:"));
+    assert_non_null(strstr(g.rule[0], "+refine.txt:"));
     g = code(ctx, "Al-Shabaab militants attacked a hotel in Mogadishu.");
     assert_int_equal(g.n, 1);
     assert_string_equal(g.line[0] + strlen(g.line[0]) - 3, "180");
     g = code(ctx, "Russian troops attacked Ukrainian positions near Bakhmut.");   /* (19_fight, not 11 "position") */
     assert_int_equal(g.n, 1);
     assert_string_equal(g.line[0], "RUSMIL UKR 190");
+    assert_null(strstr(g.rule[0], "refine"));
     dyad_close(ctx);
 }
 
