@@ -212,8 +212,14 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
                 continue;
             }
         }
-        /* COUNTRY ['s] AGENT ... */
-        if (r[k].actor >= 0 && m->code && k + 1 < nr && r[k + 1].agent >= 0 && !m->person) {
+        /* COUNTRY ['s] AGENT ... ("Libya's deputy U.N. ambassador": a posting at an
+         * organisation between them is where the country's agent serves) */
+        int ag = k + 1;
+        if (r[k].actor >= 0 && m->code && strlen(m->code) == 3 && ag + 1 < nr && r[ag].actor >= 0
+            && r[ag + 1].agent >= 0 && r[ag].e == r[ag + 1].s && r[ag].e - r[ag].s <= 3
+            && !strncmp(dyad_actor_code_on(d, r[ag].actor, c->date, NULL), "IGO", 3) && st->ti[r[k].e].low == ctx->w_poss)
+            ag++;
+        if (r[k].actor >= 0 && m->code && ag < nr && r[ag].agent >= 0 && !m->person) {
             /* between the country and the agent: 's, and title words ("Deputy", "former") */
             int j = r[k].e, former = 0;
             if (j < r[k + 1].s && st->ti[j].low == ctx->w_poss) {
@@ -224,6 +230,8 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
             }
             while (j < r[k + 1].s && j - r[k].e < 3 && (st->ti[j].cls & W_TITLEMOD)) former |= (st->ti[j++].cls & W_FORMER) != 0;
             if (j == r[k + 1].s) {
+                int ck = k;
+                if (ag > k + 1) k++;            /* the posting's organisation is part of the actor */
                 const dyad_agent *g = dyad_dict_agent(d, r[k + 1].agent);
                 m->role = former ? "ELI" : g->code;
                 m->agent = r[k + 1].agent;
@@ -240,7 +248,7 @@ static void build_mentions(dyad_coder *c, sent_state *st, raw *r, int nr)
                 if (b >= 0 && (st->ti[b].cls & W_FORMER)) { m->role = "ELI"; m->code = compose(c, ccode, "ELI"); }
                 if (c->trace)
                     m->how = dyad_arena_printf(&c->arena, "country %s (%s:%d) + agent %s (%s:%d) = %s", ccode,
-                                               dyad_dict_actor(d, r[k].actor)->src.file, dyad_dict_actor(d, r[k].actor)->src.line,
+                                               dyad_dict_actor(d, r[ck].actor)->src.file, dyad_dict_actor(d, r[ck].actor)->src.line,
                                                g->code, g->src.file, g->src.line, m->code);
                 k++;
             }

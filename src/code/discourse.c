@@ -351,6 +351,27 @@ static int country_description(dyad_coder *c, sent_state *st, int i, dentry *can
     return 1;
 }
 
+/* "Putin sent his forces into ...": a bare agent after his/her takes the country of the
+ * latest person (in reported speech "its" is the speaker's: dyad_resolve_reported). */
+static void possessive_agents(dyad_coder *c, sent_state *st, dentry *cand)
+{
+    for (int k = 0; k < st->nm; k++) {
+        mention *m = &st->m[k];
+        if (m->kind != M_AGENT || m->code != m->role || m->s == 0 || strlen(m->role) != 3) continue;
+        const char *w = st->s->tok[m->s - 1].lower;
+        /* (not its/their: "protesters stormed its embassy" is another country's) */
+        int person = !strcmp(w, "his") || !strcmp(w, "her");
+        if (!person) continue;
+        int n = candidates(c, st, m->s - 1, cand, DYAD_DISCOURSE + 64);
+        char cc[4];
+        int q = n - 1;
+        while (q >= 0 && (!country_of(&cand[q], cc) || (person && !cand[q].person))) q--;
+        if (q < 0) continue;
+        m->code = dyad_arena_printf(&c->arena, "%s%s", cc, m->role);
+        m->how = dyad_arena_printf(&c->arena, "'%s %s' are those of '%s'", w, m->name, cand[q].name);
+    }
+}
+
 void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
@@ -401,6 +422,7 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
         m->person = cand[q].person;
         m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
     }
+    possessive_agents(c, st, cand);
     /* A bare agent in an article whose context is one country ("Kenyan police said ... Police
      * detained ..."): the decision and its evidence are context.c's */
     dyad_context_mentions(c, st);
