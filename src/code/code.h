@@ -45,7 +45,7 @@ struct dyad_ctx {
     uint32_t *wclass;           /* word id -> W_* bits */
     size_t nwclass;
     dyad_wid w_poss, w_the, w_by, w_and, w_comma, w_of, w_no, w_longer, w_to, w_as, w_well,
-             w_two, w_both, w_that, w_semicolon, w_colon, w_said_dummy;
+             w_two, w_both, w_that, w_semicolon, w_colon, w_said_dummy, w_what;
     char **rules;               /* pattern id -> "file:line" */
     double load_seconds;
     struct dyad_tabari *tabari; /* TABARI mode (opt.tabari_project): see tabari_mode.c */
@@ -98,7 +98,10 @@ typedef struct clause {
 enum { C_MAIN, C_REL, C_SUB, C_COORD, C_REPORTED, C_REPORTING };
 
 enum {                          /* tinfo.f: facts about the token computed once */
-    T_COMMA = 1, T_LY = 2, T_VERBFORM = 4, T_ING = 8, T_ED = 16
+    T_COMMA = 1, T_LY = 2, T_VERBFORM = 4, T_ING = 8, T_ED = 16,
+    T_SCALE = 32,               /* million billion trillion thousand */
+    T_CURRENCY = 64,            /* euros dollars pounds yuan ... */
+    T_MONEY = 128               /* $ € £ */
 };
 
 typedef struct tinfo {

@@ -100,6 +100,7 @@ int dyad_ctx_init_classes(dyad_ctx *ctx)
     ctx->w_as = dyad_dict_intern(ctx->dict, "as");
     ctx->w_well = dyad_dict_intern(ctx->dict, "well");
     ctx->w_two = dyad_dict_intern(ctx->dict, "two");
+    ctx->w_what = dyad_dict_intern(ctx->dict, "what");
     ctx->w_both = dyad_dict_intern(ctx->dict, "both");
     ctx->w_that = dyad_dict_intern(ctx->dict, "that");
     ctx->w_semicolon = dyad_dict_intern(ctx->dict, ";");
@@ -241,6 +242,19 @@ const char *dyad_span_text(dyad_coder *c, const sent_state *st, int s, int e)
 }
 
 /* Token ids and classes; the discard check. */
+/* Words of an amount ("$ 5 billion", "500 million euros"), for phrases.c's amount test,
+ * which runs at every position of a "..." skip: classified once per token here. */
+static unsigned amount_word(const dyad_token *tk)
+{
+    static const char *const scale[] = { "million", "billion", "trillion", "thousand", NULL };
+    static const char *const currency[] = { "euros", "euro", "dollars", "dollar", "pounds", "yuan", "yen",
+                                            "rubles", "roubles", NULL };
+    if (!strcmp(tk->text, "$") || !strcmp(tk->text, "\u20ac") || !strcmp(tk->text, "\u00a3")) return T_MONEY;
+    for (int k = 0; scale[k]; k++) if (!strcmp(tk->lower, scale[k])) return T_SCALE;
+    for (int k = 0; currency[k]; k++) if (!strcmp(tk->lower, currency[k])) return T_CURRENCY;
+    return 0;
+}
+
 static void prepare(dyad_coder *c, sent_state *st)
 {
     const dyad_ctx *ctx = c->ctx;
@@ -262,6 +276,7 @@ static void prepare(dyad_coder *c, sent_state *st)
         if (n > 3 && !strcmp(tk->lower + n - 3, "ing")) ti->f |= T_ING;
         if (n > 2 && !strcmp(tk->lower + n - 2, "ed")) ti->f |= T_ED;
         if (dyad_verb_form(tk)) ti->f |= T_VERBFORM;
+        ti->f |= amount_word(tk);
         st->words[(ti->low & 1023) >> 6] |= 1ull << (ti->low & 63);
         st->words[(ti->lem & 1023) >> 6] |= 1ull << (ti->lem & 63);
         st->sig |= dyad_word_sig(ti->low) | dyad_word_sig(ti->lem);

@@ -361,12 +361,6 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     const dyad_pattern *p = dyad_dict_pattern(d, pid);
     const dyad_pelem *el = dyad_dict_elems(d, p);
     int H = p->head;
-    /* "what he called ...": the naming verb of a free relative reports no event */
-    for (int w = h - 1; w >= 0 && w >= h - 6; w--)
-        if (is_word(st, w, "what")) { if (dyad_naming_relative(st, w, st->ti[h].clause) > h) return 0; break; }
-    /* "in March 2021", "on Sunday": a capitalised month or day inside a sentence is a date */
-    if ((st->s->tok[h].flags & DYAD_TOK_CAP) && !(st->s->tok[h].flags & DYAD_TOK_SENT_START)
-        && (st->ti[h].cls & W_TIME)) return 0;
     /* "the talks", "an attack": after a determiner the head is a noun, not the verb of a
      * subject (nominal patterns name their 's or words instead of a subject slot) */
     if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
@@ -450,6 +444,12 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             l3 = dyad_dict_patterns_for(d, dyad_dict_word_n(d, w, len), &n3);
     }
     if (!n1 && !n2 && !n3) return 0;
+    /* "in March 2021", "on Sunday": a capitalised month or day inside a sentence is a date */
+    if ((st->s->tok[h].flags & DYAD_TOK_CAP) && !(st->s->tok[h].flags & DYAD_TOK_SENT_START)
+        && (ti->cls & W_TIME)) return 0;
+    /* "what he called ...": the naming verb of a free relative reports no event */
+    for (int w = h - 1; w >= 0 && w >= h - 6; w--)
+        if (st->ti[w].low == ctx->w_what) { if (dyad_naming_relative(st, w, ti->clause) > h) return 0; break; }
     vgroup vg;
     dyad_verb_group(c, st, h, &vg);
     cand best = { .pid = -1 };

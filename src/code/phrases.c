@@ -70,24 +70,17 @@ int dyad_time_phrase(const sent_state *st, int pos, int cl)
 }
 
 /* A token that continues an amount ("$ 5 billion", "500 million euros"): "..." counts the
- * whole amount as one word. */
+ * whole amount as one word. (The words are classified once per token: coder.c.) */
 int dyad_amount_tail(const sent_state *st, int t)
 {
-    static const char *const w = " million billion trillion thousand euros euro dollars dollar pounds yuan yen rubles roubles ";
     if (t <= 0 || t >= st->s->ntok) return 0;
-    const dyad_token *p = &st->s->tok[t - 1], *k = &st->s->tok[t];
-    int prev_amount = (p->flags & DYAD_TOK_NUM) || !strcmp(p->text, "$") || !strcmp(p->text, "€") || !strcmp(p->text, "£");
-    char b[48];
-    snprintf(b, sizeof b, " %s ", k->lower);
-    char pb[48];
-    snprintf(pb, sizeof pb, " %s ", p->lower);
-    int prev_scale = strstr(" million billion trillion thousand ", pb) != NULL;   /* "billion euros" */
-    return (prev_amount && ((k->flags & DYAD_TOK_NUM) || strstr(w, b)))
-           || (strstr(w, b) && ((p->flags & DYAD_TOK_NUM) || prev_scale));
+    unsigned pf = st->ti[t - 1].f, kf = st->ti[t].f;
+    int prev_num = (st->s->tok[t - 1].flags & DYAD_TOK_NUM) != 0, num = (st->s->tok[t].flags & DYAD_TOK_NUM) != 0;
+    int prev_amount = prev_num || (pf & T_MONEY);
+    int unit = (kf & (T_SCALE | T_CURRENCY)) != 0;
+    return (prev_amount && (num || unit)) || (unit && (prev_num || (pf & T_SCALE)));   /* "billion euros" */
 }
 
-/* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
- * forms hypothetical too. */
 int dyad_headline_case(const sent_state *st)
 {
     /* every word but short function words starts with a capital: "RUSSIA CRITICISES
@@ -117,6 +110,8 @@ int dyad_sentence_question(const sent_state *st)
     return 0;
 }
 
+/* A condition anywhere in the sentence ("If Iran attacks, Israel would ...") makes its future
+ * forms hypothetical too. */
 int dyad_sentence_irreal(const sent_state *st)
 {
     /* (if/unless only: a "that" complement of hope/deny is irreal itself but conditions nothing) */
