@@ -369,13 +369,14 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
-        if (poss_after_slot(c, p, el, k)) continue;        /* may be an adjective (above) */
         int any = (el[k].sig & st->sig) != 0;
         if (any) {
             const dyad_wid *alts = dyad_dict_alts(d, &el[k]);
             any = 0;
             for (int a = 0; a < el[k].nalt && !any; a++) any = (st->words[(alts[a] & 1023) >> 6] >> (alts[a] & 63)) & 1;
         }
+        if (!any && k >= 1 && el[k].nalt == 1 && (el[k - 1].kind == DYAD_EL_SRC || el[k - 1].kind == DYAD_EL_TGT)
+            && poss_after_slot(c, p, el, k)) continue;             /* may be an adjective (above) */
         /* sym_stop and conflict_stop may leave out the prepositions before TGT */
         int open_tgt = (p->flags & DYAD_PAT_SYM) || (c->has_pair && p->code[0] == '2')
                        || (c->has_pair && p->code[0] == '1' && p->code[1] >= '8');
