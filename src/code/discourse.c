@@ -351,6 +351,46 @@ static int country_description(dyad_coder *c, sent_state *st, int i, dentry *can
     return 1;
 }
 
+/* Head nouns that describe an international organisation ("the alliance" after NATO, "the
+ * bloc" after the EU, "the agency" after the IAEA, "the council" after the Security Council). */
+static int org_noun(const char *w)
+{
+    static const char *const nouns[] = { "alliance", "bloc", "agency", "organisation", "organization",
+                                         "council", "union", "body", "watchdog", "tribunal", "court",
+                                         "commission", "coalition", NULL };
+    for (int k = 0; nouns[k]; k++) if (!strcmp(w, nouns[k])) return 1;
+    return 0;
+}
+
+/* The latest international organisation among the candidates before token pos, or -1. */
+static int latest_org(dyad_coder *c, sent_state *st, int pos, dentry *cand)
+{
+    int n = candidates(c, st, pos, cand, DYAD_DISCOURSE + 64);
+    for (int q = n - 1; q >= 0; q--)
+        if (cand[q].code && (!strncmp(cand[q].code, "IGO", 3) || !strncmp(cand[q].code, "NGO", 3))) return q;
+    return -1;
+}
+
+/* "The alliance invited Sweden", "the 27-nation bloc banned ...": "the" [modifiers] ORG-NOUN
+ * not read as an actor is the latest organisation named; its tokens [s, i]. */
+static int org_description(dyad_coder *c, sent_state *st, int i, dentry *cand)
+{
+    if (!org_noun(st->s->tok[i].lower) || (st->s->tok[i].flags & DYAD_TOK_CAP && !(st->s->tok[i].flags & DYAD_TOK_SENT_START)))
+        return 0;
+    int s = i - 1, mods = 0;
+    while (s >= 0 && mods < 2 && st->ti[s].mention < 0 && st->ti[s].low != c->ctx->w_the
+           && !(st->s->tok[s].flags & (DYAD_TOK_PUNCT | DYAD_TOK_POSS)) && !(st->ti[s].cls & ~W_GEOADJ)) { s--; mods++; }
+    if (s < 0 || st->ti[s].low != c->ctx->w_the || st->ti[s].mention >= 0) return 0;
+    int q = latest_org(c, st, s, cand);
+    if (q < 0) return 0;
+    mention *m = insert_mention(c, st, s, i + 1);
+    if (!m) return 0;
+    m->kind = M_PRONOUN;
+    m->code = cand[q].code;
+    m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
+    return 1;
+}
+
 /* "Putin sent his forces into ...": a bare agent after his/her takes the country of the
  * latest person (in reported speech "its" is the speaker's: dyad_resolve_reported). */
 static void possessive_agents(dyad_coder *c, sent_state *st, dentry *cand)
@@ -404,6 +444,7 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
             continue;
         }
         int used2 = country_description(c, st, i, cand);
+        if (!used2) used2 = org_description(c, st, i, cand);
         if (used2) { i += used2 - 1; continue; }
     }
     /* "the ministry": an agent with no country after "the" takes the latest actor with that role */
@@ -417,7 +458,10 @@ void dyad_resolve_mentions(dyad_coder *c, sent_state *st)
          * an institution ("the junta") is not a person ("the ambassador") */
         while (q >= 0 && !(cand[q].role && !strncmp(cand[q].role, m->role, strlen(m->role))
                            && strlen(cand[q].code) > strlen(m->role) && (m->person || !cand[q].person))) q--;
-        if (q < 0) continue;
+        if (q < 0) {
+            /* "the council" after the Security Council: the organisation itself */
+            if (!org_noun(st->s->tok[m->e - 1].lower) || (q = latest_org(c, st, m->s, cand)) < 0) continue;
+        }
         m->code = cand[q].code;
         m->person = cand[q].person;
         m->how = dyad_arena_printf(&c->arena, "'%s' refers to '%s'", m->name, cand[q].name);
