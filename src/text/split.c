@@ -278,6 +278,8 @@ static size_t dateline(const ctx *c, size_t b, size_t e)
     }
     int dash = q < e && (is_p(&c->t[q], P_DASH) ||
                          (c->s[c->t[q].start] == ':' && caps && place));   /* ISLAMABAD: */
+    /* a hyphen glued to the next word joins a compound ("U.S.-led strikes"), it ends no dateline */
+    if (dash && c->s[c->t[q].start] == '-' && q + 1 < e && !c->t[q + 1].space) dash = 0;
     if (dash) q++;
     if (!(a || (dash && caps && place))) return 0;
     if (q >= e || c->t[q].nl == 2) return 0;    /* nothing would be left */

@@ -301,6 +301,13 @@ static int scan_word(scan *z, size_t *ip)
     int cls = 0;
     int abbr = !nt && takes_period(z, b, e, &cls);
     if (abbr) e++;
+    /* "U.S.-led", "U.N.-backed": a hyphenated word after a dotted abbreviation is one word,
+     * as "Saudi-led" is */
+    if (abbr && e + 1 < z->len && s[e] == '-' && ((s[e + 1] | 32) >= 'a' && (s[e + 1] | 32) <= 'z')) {
+        int nt2;
+        size_t e2 = word_end(z, e + 1, &nt2);
+        if (!nt2 && e2 > e + 1) { e = e2; abbr = 0; }
+    }
     /* cannot -> can + not */
     if (!abbr && e - b == 6 && !nt) {
         char w[6];

@@ -209,6 +209,17 @@ static void test_markup(void **state)
     assert_int_equal(t.nsent, 2);
 }
 
+/* "U.S.-led" is one word, as "Saudi-led" is; a dateline's hyphen must be followed by a space. */
+static void test_abbrev_hyphen(void **state)
+{
+    fixture *fx = *state;
+    dyad_text t;
+    toks k = run(fx, "U.S.-led strikes hit Raqqa.", &t);
+    assert_string_equal(joined(&k, 0), "U.S.-led|strikes|hit|Raqqa|.");
+    k = run(fx, "KYIV (Reuters) - Russia struck Kharkiv.", &t);
+    assert_string_equal(joined(&k, 0), "Russia|struck|Kharkiv|.");
+}
+
 /* In a sentence in capitals ordinary words lose their capitals; names keep them. */
 static void test_shouted(void **state)
 {
@@ -343,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_markup),
         cmocka_unit_test(test_shouted),
+        cmocka_unit_test(test_abbrev_hyphen),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_long_input),
