@@ -183,6 +183,21 @@ static int that_follows(const sent_state *st, int j, int within)
     return 0;
 }
 
+/* Does the text before the attribution comma at `comma` state something (a verb, an
+ * auxiliary or a quotation), rather than being an adjunct ("In a statement,", "On Monday,")? */
+static int statement_before(const sent_state *st, int comma)
+{
+    for (int i = 0; i < comma; i++) {
+        const dyad_token *t = &st->s->tok[i];
+        const char *l = t->lemma ? t->lemma : t->text;
+        if (!strcmp(l, "\"") || !strcmp(l, "'")) return 1;
+        if ((st->ti[i].f & (T_ED | T_VERBFORM)) || (st->ti[i].cls & (W_BE | W_HAVE | W_MODAL | W_DO))) return 1;
+        if (st->ti[i].mention < 0 && !st->ti[i].cls && !(t->flags & (DYAD_TOK_CAP | DYAD_TOK_PUNCT | DYAD_TOK_NUM))
+            && t->lemma && strcmp(t->lemma, t->lower)) return 1;     /* an inflected verb: "attacks" */
+    }
+    return 0;
+}
+
 /* A verb of hoping, fearing or believing that opens a clause ("he hoped China would",
  * "fears that Russia will"): not after a determiner ("the hope that" is a noun). */
 static int opinion_verb(const sent_state *st, int i)
@@ -294,6 +309,9 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             } else if (attribution_comma(st, i - 1) >= 0 && i + 1 < ntok && st->ti[i + 1].mention >= 0) {
                 sp_start = i - 1;
             }
+            /* ... only after a statement: "In a statement, X said ...", "On Tuesday, X said ..."
+             * front an adjunct, and what follows the verb is reported as usual */
+            if (sp_start >= 0 && !statement_before(st, sp_start)) sp_start = -1;
             if (sp_start >= 0) {
                 int k = new_clause(c, st, C_REPORTING, sp_start + 1);
                 st->c[k].report_tok = i;
