@@ -66,6 +66,7 @@ static mention *insert_mention(dyad_coder *c, sent_state *st, int s, int e)
 static int country_of(const dentry *d, char out[4])
 {
     if (!d->code || strlen(d->code) < 3) return 0;
+    if (d->role && !strcmp(d->code, d->role)) return 0;          /* a bare role ("his forces" MIL) */
     /* countries, country + role, and persons of a country (not of an IGO/NGO/company) */
     if (!d->country_only && !d->role
         && !(d->person && strncmp(d->code, "IGO", 3) && strncmp(d->code, "NGO", 3) && strncmp(d->code, "MNC", 3)))
@@ -80,7 +81,7 @@ static int has_country(const mention *m)
     if (!m->code || strlen(m->code) < 3) return 0;
     /* a person of a country ("Obama" USAGOV), not of an organisation */
     if (m->person) return strncmp(m->code, "IGO", 3) && strncmp(m->code, "NGO", 3) && strncmp(m->code, "MNC", 3);
-    return m->country_only || (m->role && m->code != m->role);
+    return m->country_only || (m->role && strcmp(m->code, m->role));   /* (a bare role is no side) */
 }
 
 /* Remember the latest two sides: "Armenian and Azerbaijani troops", or an event's dyad. */
