@@ -349,7 +349,8 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
                 if (q < ntok && st->ti[q].low == c->ctx->w_that) {
                     for (int x = j; x <= q; x++) st->ti[x].clause = cur;
                     i = q;
-                } else if (addressee) {
+                } else if (addressee || (q > q0 && q < ntok && !(st->s->tok[q].flags & DYAD_TOK_POSS))) {
+                    /* ("said on Tuesday it would ...": the time is the saying's) */
                     for (int x = j; x < q; x++) st->ti[x].clause = cur;
                     i = q - 1;
                 }

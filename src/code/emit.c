@@ -58,6 +58,29 @@ int dyad_countryless(const mention *m)
     return m && m->code && m->role && m->kind == M_AGENT && !strcmp(m->code, m->role) && strlen(m->code) == 3;
 }
 
+/* The event's date from its own words (the extractors read the clause's whole token span):
+ * the tokens of relative and subordinate clauses other than the event's own are left out
+ * ("..., the two leaders held talks on the border crossings, which were closed again in
+ * April"); an intent or threat is dated by its statement, the reporting clause's words, else
+ * the article ("said the two sides would exchange prisoners on Saturday"). */
+static void own_date(dyad_coder *c, sent_state *st, int cl, int intent, dyad_event *ev)
+{
+    int n = st->s->ntok, m = 0, s = -1, e = -1;
+    dyad_token *tk = dyad_arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *tk);
+    if (!tk) return;
+    for (int i = 0; i < n; i++) {
+        int k = st->ti[i].clause;
+        int kind = st->c[k].kind;
+        int keep = intent ? kind == C_REPORTING : (k == cl || (kind != C_REL && kind != C_SUB));
+        if (!keep) continue;
+        if (k == cl && s < 0) s = m;
+        if (k == cl) e = m + 1;
+        tk[m++] = st->s->tok[i];
+    }
+    if (s < 0) s = e = m;
+    dyad_extract_date(c->a, tk, m, s, e, ev);
+}
+
 int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
                 const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user)
 {
@@ -171,6 +194,7 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     ev.verb_span = span_of(st, vs, ve);
     int cs = st->c[cl].s, ce = st->c[cl].e;
     if (!extracted) dyad_extract_event(c->ctx->x, &c->arena, c->a, c->t, (int)(st->s - c->t->sent), cs, ce, &ev);
+    if (!strcmp(ev.date_from, "text")) own_date(c, st, cl, intent, &ev);
     dyad_context_event(c, st->s->index, &ev);
     c->nevents++;
     if (src && tgt && !intent) {

@@ -128,6 +128,26 @@ static void set_date(dyad_event *ev, dyad_ymd d, int prec, const char *from)
     ev->date_precision = prec == DYAD_PREC_YEAR ? "year" : prec == DYAD_PREC_MONTH ? "month" : "day";
 }
 
+/* "since taking office in January", "until March": a date after since/until/till (within
+ * three words, no comma between) bounds a period; it is not the event's day. */
+static int period_bound(const dyad_token *t, const dyad_date_hit *h)
+{
+    for (int i = h->tok_start; i >= 0 && i >= h->tok_start - 4; i--) {
+        const char *w = T(t, i);
+        if (!strcmp(w, ",")) return 0;
+        if (!strcmp(w, "since") || !strcmp(w, "until") || !strcmp(w, "till")) return 1;
+    }
+    return 0;
+}
+
+/* Drop the period bounds from hits h[0..n); returns the new count. */
+static int drop_bounds(const dyad_token *t, dyad_date_hit *h, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++) if (!period_bound(t, &h[i])) h[k++] = h[i];
+    return k;
+}
+
 static void fill_date(const dyad_article *a, const dyad_token *t, int n, int cs, int ce,
                       dyad_event *ev)
 {
@@ -139,7 +159,7 @@ static void fill_date(const dyad_article *a, const dyad_token *t, int n, int cs,
         return;
     }
     dyad_date_hit h[8];
-    int nh = dyad_find_dates(t, cs, ce, art, dyad_clause_is_future(t, cs, ce), h, 8);
+    int nh = drop_bounds(t, h, dyad_find_dates(t, cs, ce, art, dyad_clause_is_future(t, cs, ce), h, 8));
     if (nh > 0) {
         for (int i = 0; i < nh; i++)
             if (h[i].prec != DYAD_PREC_NONE) { set_date(ev, h[i].date, h[i].prec, "text"); return; }
@@ -150,6 +170,7 @@ static void fill_date(const dyad_article *a, const dyad_token *t, int n, int cs,
     int future = dyad_clause_is_future(t, 0, n);
     nh = dyad_find_dates(t, 0, cs, art, future, h, 8);
     nh += dyad_find_dates(t, ce, n, art, future, h + nh, 8 - nh);
+    nh = drop_bounds(t, h, nh);
     const dyad_date_hit *pick = NULL;
     for (int i = 0; i < nh; i++) {
         if (h[i].prec == DYAD_PREC_NONE) { pick = NULL; break; }
@@ -455,6 +476,15 @@ static int fill_place(const dyad_extractors *x, dyad_arena *arena, const dyad_te
         ev->location.from = "article";
     }
     return c ? 2 : 0;
+}
+
+void dyad_extract_date(const dyad_article *a, const dyad_token *tok, int n, int tok_start, int tok_end,
+                       dyad_event *ev)
+{
+    if (tok_start < 0) tok_start = 0;
+    if (tok_end > n || tok_end < tok_start) tok_end = n;
+    if (tok && n) widen(tok, n, &tok_start, &tok_end);
+    fill_date(a, tok, n, tok_start, tok_end, ev);
 }
 
 void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena, const dyad_article *a,

@@ -33,6 +33,11 @@ const dyad_cameo_code *dyad_cameo_lookup(const dyad_extractors *x, const char *c
  * fatalities/injured and location. The event was found in sentence
  * t->sent[sent], in the clause of tokens [tok_start, tok_end); ev->code,
  * source and target are already set. Strings go in arena. */
+/* Only the date, from tokens tok[0..n) (a sentence, or the tokens of some of its clauses)
+ * with the event's words at [tok_start, tok_end): as dyad_extract_event does it. */
+void dyad_extract_date(const dyad_article *a, const dyad_token *tok, int n, int tok_start, int tok_end,
+                       dyad_event *ev);
+
 void dyad_extract_event(const dyad_extractors *x, dyad_arena *arena,
                         const dyad_article *a, const dyad_text *t,
                         int sent, int tok_start, int tok_end, dyad_event *ev);
