@@ -668,6 +668,7 @@ int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn f
         if (st->ti[h].mention >= 0 || auxiliary(st, h)) continue;
         if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
     }
+    if (dyad_reduced_passive(c, st, fn, user) == DYAD_STOP) return DYAD_STOP;   /* targets.c */
     if (c->ctx->opt.speaker_events && speaker_events(c, st, fn, user) == DYAD_STOP) return DYAD_STOP;
     return 0;
 }

@@ -105,5 +105,6 @@ int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
 int dyad_placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b);
 int dyad_counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *pos, bind *b);
 int dyad_place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b);
+int dyad_reduced_passive(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user);   /* "a deal brokered by X" */
 
 #endif

@@ -255,3 +255,101 @@ int dyad_place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, b
     b->n = 0;
     return 0;
 }
+
+/* ---- Reduced passives on a noun: "in a deal brokered by China" ------------------------
+ * A participle right after a noun with "by ACTOR" after it ("a swap mediated by the UAE",
+ * "a ceremony hosted by President Trump", "talks hosted by Qatar") is a passive relative
+ * clause without "which was": the by-agent did the verb to the noun. The matcher's passive
+ * reading needs a subject before the verb group, but here the noun is no actor: the
+ * parties of the deal, swap or ceremony are the other actors of the clause the noun phrase
+ * sits in ("Iran and Saudi Arabia agreed ..., in a deal brokered by China" → CHN→IRN,
+ * CHN→SAU). Only consultation (04: mediate, host) is read this way: for other roots the
+ * clause's actors are rarely the verb's object ("a resolution sponsored by the U.S."). */
+
+/* How well pattern p (headed by the participle at h) reads "NOUN h by SRC": 2 when its
+ * right side names the noun at n ("SRC host ... @talk ... between TGT"), 1 when it has only
+ * prepositions, skips and TGT ("SRC host TGT", "SRC mediate with TGT"), else 0. */
+static int reduced_fit(dyad_coder *c, const sent_state *st, const dyad_pattern *p, int n)
+{
+    const dyad_dict *d = c->ctx->dict;
+    const dyad_pelem *el = dyad_dict_elems(d, p);
+    if (strncmp(p->code, "04", 2) || p->head != 1 || el[0].kind != DYAD_EL_SRC) return 0;
+    int noun = 0, tgt = 0;
+    for (int k = p->head + 1; k < p->nelem; k++) {
+        const dyad_pelem *e = &el[k];
+        if (e->kind == DYAD_EL_TGT) { tgt = 1; continue; }
+        if (e->kind == DYAD_EL_SKIP || (e->flags & DYAD_EL_OPT)) continue;
+        if ((e->kind == DYAD_EL_WORD || e->kind == DYAD_EL_SET) && !noun && dyad_word_match(d, e, st, n)) {
+            noun = 1;
+            continue;
+        }
+        if (e->kind == DYAD_EL_WORD && dyad_all_prep(c, e)) continue;
+        return 0;
+    }
+    return tgt ? 1 + noun : 0;
+}
+
+/* The noun a participle at h modifies: the token before it, a lower-case content word that
+ * is no actor, grammar word or verb ("deal", "swap", "ceremony", "talks"). -1: none. */
+static int reduced_noun(const sent_state *st, int h)
+{
+    int n = h - 1;
+    if (n < 1 || st->ti[n].mention >= 0 || st->ti[n].cls || (st->ti[n].f & (T_COMMA | T_ED | T_ING | T_LY)))
+        return -1;
+    const char *w = st->s->tok[n].text;
+    if (!((*w >= 'a' && *w <= 'z'))) return -1;
+    /* a noun phrase: a determiner or preposition before it ("in a deal", "at a White House
+     * ceremony": a name may modify the noun), or the object of a past verb ("resumed talks") */
+    for (int j = n - 1; j >= 0 && j >= n - 4; j--) {
+        if (st->ti[j].cls & (W_DET | W_PREP)) return n;
+        if (j == n - 1 && st->ti[j].mention < 0 && (st->ti[j].f & T_ED)) return n;
+        if (st->ti[j].f & T_COMMA) return -1;
+    }
+    return -1;
+}
+
+/* Does the sentence already code an event between a and b? "Japan took part in naval drills
+ * hosted by the United States" made the host a party of the drills (062 both ways): it is
+ * not also a host of the other party. */
+static int paired(const dyad_coder *c, const char *a, const char *b)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if ((!strcmp(c->seen[i].s, a) && !strcmp(c->seen[i].t, b)) || (!strcmp(c->seen[i].s, b) && !strcmp(c->seen[i].t, a)))
+            return 1;
+    return 0;
+}
+
+int dyad_reduced_passive(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user)
+{
+    const dyad_dict *d = c->ctx->dict;
+    int nt = st->s->ntok;
+    for (int h = 1; h + 2 < nt; h++) {
+        if (st->ti[h].mention >= 0 || !(st->ti[h].f & T_ED) || st->ti[h + 1].low != c->ctx->w_by) continue;
+        int a = st->ti[h + 2].mention;
+        if (a < 0 || !st->m[a].code) continue;
+        int n = reduced_noun(st, h), cl = st->ti[h].clause;
+        if (n < 0 || st->c[cl].irreal) continue;
+        int np = 0, best = -1, fit = 0;
+        const uint32_t *l = dyad_dict_patterns_for(d, st->ti[h].lem, &np);
+        for (int i = 0; i < np; i++) {
+            int f = reduced_fit(c, st, dyad_dict_pattern(d, (int)l[i]), n);
+            if (f > fit) { fit = f; best = (int)l[i]; }
+        }
+        if (best < 0) continue;
+        const dyad_pattern *p = dyad_dict_pattern(d, best);
+        bind ag;
+        dyad_whole_group(st, a, &ag);
+        dyad_trace(c, "reduced passive '%s %s by %s': %s:%d [%s] %s; targets: the clause's other actors",
+                   st->s->tok[n].text, st->s->tok[h].text, st->m[a].name, p->src.file, p->src.line, p->code, p->text);
+        for (int t = 0; t < st->nm; t++) {
+            const mention *tm = &st->m[t];
+            int mine = 0;
+            for (int i = 0; i < ag.n; i++) mine |= ag.m[i] == t;
+            if (mine || !tm->code || tm->s < 0 || st->ti[tm->s].clause != cl || dyad_countryless(tm)) continue;
+            for (int i = 0; i < ag.n; i++)
+                if (!paired(c, st->m[ag.m[i]].code, tm->code) && dyad_emit(c, st, &st->m[ag.m[i]], tm, p->code, c->ctx->rules[best], 0, 0, h, h + 1, cl, fn, user))
+                    return DYAD_STOP;
+        }
+    }
+    return 0;
+}
