@@ -235,7 +235,9 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             int k = new_clause(c, st, C_SUB, i + 1);
             st->c[k].irreal = (ti->cls & W_COND) != 0;
             st->c[k].parent = cur;
-            if (i == 0 || is_punct(st, i - 1, ",")) ret = (st->c[cur].kind == C_SUB && ret >= 0) ? ret : cur;
+            /* (also after a sentence-initial participle: "Speaking after talks with X, Y said") */
+            if (i == 0 || is_punct(st, i - 1, ",") || (i == 1 && (st->ti[0].f & T_ING) && st->ti[0].mention < 0))
+                ret = (st->c[cur].kind == C_SUB && ret >= 0) ? ret : cur;
             cur = k;
         } else if (!inside && (ti->cls & W_REL)) {
             int ante = mention_before(st, i);

@@ -341,6 +341,8 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
                 /* the antecedent of "who"/"which" or the subject of a coordinated clause, only
                  * for a verb group that opens its clause ("..., who met X", "and accused Y") */
                 if (k == 0 && dyad_opens_clause(st, vg->s, ms->clause) && dyad_inherited_subject(st, ms->clause, b, 0)) return 1;
+                /* a fronted participle or temporal clause: the main clause's subject (subject.c) */
+                if (k == 0 && !passive && dyad_fronted_subject(st, vg->s, b)) return 1;
                 return 0;
             }
             return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);

@@ -97,6 +97,7 @@ int dyad_participle_subject(const sent_state *st, int h, const vgroup *vg, int c
 int dyad_find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where,
     int modifier_ok);
 int dyad_opens_clause(const sent_state *st, int from, int cl);
+int dyad_fronted_subject(const sent_state *st, int vs, bind *b);   /* "Visiting Kyiv, Blinken ..." */
 
 /* targets.c */
 int dyad_sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
