@@ -507,8 +507,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     }
     const char *code = p->code;
     int intent = 0;
-    if (vg.caused && !vg.modal && !st->c[ti->clause].irreal)
-        dyad_trace(c, "  caused (\"prompting/forcing X to ...\"): the infinitive happened");
+    if ((vg.caused || vg.ordinal) && !vg.modal && !st->c[ti->clause].irreal)
+        dyad_trace(c, vg.ordinal ? "  ordinal (\"the first X to visit\"): the infinitive happened"
+                                 : "  caused (\"prompting/forcing X to ...\"): the infinitive happened");
     else if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
         /* a promise, plan or threat ("will provide", "said it would send", "agreed/vowed to
          * V") is coded as CAMEO's intent (03x) or threat (13x) of the action (modality.c);

@@ -26,6 +26,7 @@ typedef struct vgroup {
     int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
     int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
     int caused;             /* "prompting NATO to suspend": the infinitive happened */
+    int ordinal;            /* "the first U.S. president to visit Cuba": it happened too */
     int threaten;           /* ... of threaten to: never an intent to cooperate */
     const char *why;
 } vgroup;

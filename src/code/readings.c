@@ -41,6 +41,32 @@ static int causative_object(const sent_state *st, int g, int cl)
            && (st->ti[v].f & (T_ED | T_ING | T_VERBFORM));
 }
 
+/* "Obama is the first sitting U.S. president to visit Cuba", "became the first foreign
+ * leader to address the Knesset", "Blinken, the first ... to visit": an infinitive after an
+ * ordinal noun phrase ("the first|second|last|only ... NOUN to V") reports what happened,
+ * unlike a plan's. g is the token before "to". Not when the copula is itself planned or
+ * hypothetical ("would be / hopes to become the first to visit"). */
+static int ordinal_infinitive(const sent_state *st, int g, int cl)
+{
+    static const char *const ord[] = { "first", "second", "third", "fourth", "fifth", "last", "only", NULL };
+    int q = g;
+    for (int n = 0; q >= 0 && n < 6 && st->ti[q].clause == cl; n++) {
+        if (st->ti[q].mention >= 0) { q = st->m[st->ti[q].mention].s - 1; continue; }
+        if (dyad_lemma_in(st, q, ord) || (st->ti[q].f & T_COMMA) || (st->s->tok[q].flags & DYAD_TOK_PUNCT)) break;
+        if (st->ti[q].cls & ~(uint32_t)W_TITLEMOD) return 0;   /* a grammar word: no plain noun phrase */
+        q--;
+    }
+    if (q < 1 || !dyad_lemma_in(st, q, ord) || !(st->ti[q - 1].cls & W_DET)) return 0;
+    int v = q - 2;
+    if (v < 0 || st->ti[v].clause != cl) return 0;
+    if (st->ti[v].f & T_COMMA) return 1;                        /* an apposition */
+    static const char *const cop[] = { "be", "become", NULL };
+    if (!dyad_lemma_in(st, v, cop)) return 0;
+    for (int w = v - 1; w >= 0 && w >= v - 3 && st->ti[w].clause == cl && st->ti[w].mention < 0; w--)
+        if ((st->ti[w].cls & (W_MODAL | W_NEG | W_IRREAL)) || is_word(st, w, "to")) return 0;
+    return 1;
+}
+
 void dyad_verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
 {
     memset(vg, 0, sizeof *vg);
@@ -72,6 +98,7 @@ void dyad_verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
             vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
             vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
             vg->caused = causative_object(st, g, cl);
+            vg->ordinal = g >= 0 && ordinal_infinitive(st, g, cl);
             vg->threaten = vg->commit && dyad_lemma_in(st, g, threaten_verbs);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
