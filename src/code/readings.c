@@ -46,17 +46,23 @@ static int causative_object(const sent_state *st, int g, int cl)
  * ordinal noun phrase ("the first|second|last|only ... NOUN to V") reports what happened,
  * unlike a plan's. g is the token before "to". Not when the copula is itself planned or
  * hypothetical ("would be / hopes to become the first to visit"). */
+static int ordinal_word(const sent_state *st, int q)
+{
+    static const char *const ord[] = { "first", "second", "third", "fourth", "fifth", "last", "only", "most", NULL };
+    /* (and superlatives of rank: "the highest-ranking U.S. official to visit") */
+    return dyad_lemma_in(st, q, ord) || !strncmp(st->s->tok[q].lower, "highest", 7);
+}
+
 static int ordinal_infinitive(const sent_state *st, int g, int cl)
 {
-    static const char *const ord[] = { "first", "second", "third", "fourth", "fifth", "last", "only", NULL };
     int q = g;
     for (int n = 0; q >= 0 && n < 6 && st->ti[q].clause == cl; n++) {
         if (st->ti[q].mention >= 0) { q = st->m[st->ti[q].mention].s - 1; continue; }
-        if (dyad_lemma_in(st, q, ord) || (st->ti[q].f & T_COMMA) || (st->s->tok[q].flags & DYAD_TOK_PUNCT)) break;
+        if (ordinal_word(st, q) || (st->ti[q].f & T_COMMA) || (st->s->tok[q].flags & DYAD_TOK_PUNCT)) break;
         if (st->ti[q].cls & ~(uint32_t)W_TITLEMOD) return 0;   /* a grammar word: no plain noun phrase */
         q--;
     }
-    if (q < 1 || !dyad_lemma_in(st, q, ord) || !(st->ti[q - 1].cls & W_DET)) return 0;
+    if (q < 1 || !ordinal_word(st, q) || !(st->ti[q - 1].cls & W_DET)) return 0;
     int v = q - 2;
     if (v < 0 || st->ti[v].clause != cl) return 0;
     if (st->ti[v].f & T_COMMA) return 1;                        /* an apposition */
