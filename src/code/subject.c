@@ -19,12 +19,25 @@ int dyad_whole_group(const sent_state *st, int mi, bind *b)
     return b->n;
 }
 
+static int temporal_opener(const sent_state *st, int i);
+
 /* The subject of clause k when it has none of its own. */
 int dyad_inherited_subject(const sent_state *st, int k, bind *b, int depth)
 {
     if (k < 0 || depth > 4) return 0;
     const clause *cl = &st->c[k];
     if (cl->kind == C_REL && cl->antecedent >= 0) return dyad_whole_group(st, cl->antecedent, b);
+    /* "China expelled the diplomats after accusing Japan of spying": a gerund right after a
+     * temporal connective has the subject of the clause it was opened in */
+    /* (the clause holds its connective: "after accusing") */
+    if (cl->kind == C_SUB && cl->parent >= 0 && !cl->irreal && cl->s + 1 < st->s->ntok
+        && st->ti[cl->s + 1].mention < 0 && (st->ti[cl->s + 1].f & T_ING) && temporal_opener(st, cl->s)) {
+        const clause *pc = &st->c[cl->parent];
+        if (pc->subject >= 0) return dyad_whole_group(st, pc->subject, b);
+        for (int i = pc->s; i < cl->s; i++)
+            if (st->ti[i].clause == cl->parent && st->ti[i].mention >= 0) return dyad_whole_group(st, st->ti[i].mention, b);
+        return 0;
+    }
     if (cl->kind == C_COORD && cl->prev >= 0) {
         const clause *pc = &st->c[cl->prev];
         if (pc->subject >= 0) return dyad_whole_group(st, pc->subject, b);
