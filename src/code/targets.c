@@ -289,11 +289,35 @@ static int reduced_fit(dyad_coder *c, const sent_state *st, const dyad_pattern *
     return tgt ? 1 + noun : 0;
 }
 
+/* "in the Saudi city of Jeddah" ending right before e: its first token ("in"), else -1. A
+ * place is where the talks were held, never a party to them. */
+static int place_span_before(const sent_state *st, int e)
+{
+    static const char *const kinds = " city town capital village province region port resort district state of the ";
+    if (e < 1 || st->ti[e - 1].mention < 0 || !st->m[st->ti[e - 1].mention].country_only) return -1;
+    int cl = st->ti[e - 1].clause;
+    for (int q = e - 1; q >= 1 && q >= e - 8 && st->ti[q].clause == cl; q--) {
+        if (st->ti[q].mention >= 0) {
+            if (!st->m[st->ti[q].mention].country_only) return -1;
+            q = st->m[st->ti[q].mention].s;
+        } else if (is_word(st, q, "in") || is_word(st, q, "at") || is_word(st, q, "near")) {
+            return q;
+        } else {
+            char w[40];
+            snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
+            if (!strstr(kinds, w) && !(st->ti[q].cls & W_GEOADJ)) return -1;
+        }
+    }
+    return -1;
+}
+
 /* The noun a participle at h modifies: the token before it, a lower-case content word that
- * is no actor, grammar word or verb ("deal", "swap", "ceremony", "talks"). -1: none. */
+ * is no actor, grammar word or verb ("deal", "swap", "ceremony", "talks"), or the one before
+ * a place phrase ("talks in the Saudi city of Jeddah brokered by ..."). -1: none. */
 static int reduced_noun(const sent_state *st, int h)
 {
-    int n = h - 1;
+    int n = h - 1, ps = place_span_before(st, h);
+    if (ps > 0) n = ps - 1;
     if (n < 1 || st->ti[n].mention >= 0 || st->ti[n].cls || (st->ti[n].f & (T_COMMA | T_ED | T_ING | T_LY)))
         return -1;
     const char *w = st->s->tok[n].text;
@@ -319,6 +343,20 @@ static int paired(const dyad_coder *c, const char *a, const char *b)
     return 0;
 }
 
+/* Is mention t (part of) a place phrase: "in the Saudi city of Jeddah", "at an air base in
+ * Poland"? */
+static int in_place_phrase(const sent_state *st, int t)
+{
+    const mention *m = &st->m[t];
+    if (!m->country_only) return 0;
+    for (int e = m->e; e <= m->e + 4 && e <= st->s->ntok; e++) {
+        int ps = place_span_before(st, e);
+        if (ps >= 0 && ps < m->s) return 1;
+        if (e < st->s->ntok && st->ti[e].mention < 0 && !is_word(st, e, "of")) break;
+    }
+    return 0;
+}
+
 int dyad_reduced_passive(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user)
 {
     const dyad_dict *d = c->ctx->dict;
@@ -341,14 +379,23 @@ int dyad_reduced_passive(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *
         dyad_whole_group(st, a, &ag);
         dyad_trace(c, "reduced passive '%s %s by %s': %s:%d [%s] %s; targets: the clause's other actors",
                    st->s->tok[n].text, st->s->tok[h].text, st->m[a].name, p->src.file, p->src.line, p->code, p->text);
-        for (int t = 0; t < st->nm; t++) {
-            const mention *tm = &st->m[t];
-            int mine = 0;
-            for (int i = 0; i < ag.n; i++) mine |= ag.m[i] == t;
-            if (mine || !tm->code || tm->s < 0 || st->ti[tm->s].clause != cl || dyad_countryless(tm)) continue;
-            for (int i = 0; i < ag.n; i++)
-                if (!paired(c, st->m[ag.m[i]].code, tm->code) && dyad_emit(c, st, &st->m[ag.m[i]], tm, p->code, c->ctx->rules[best], 0, 0, h, h + 1, cl, fn, user))
-                    return DYAD_STOP;
+        /* the parties: the clause's other actors, not in a place phrase; a subordinate clause
+         * with none ("..., after two weeks of talks in Jeddah brokered by X") takes those of
+         * the clause it was opened in */
+        for (int pass = 0, tc = cl, found = 0; pass < 2 && !found && tc >= 0; pass++, tc = st->c[tc].parent) {
+            if (pass && st->c[cl].kind != C_SUB) break;
+            for (int t = 0; t < st->nm; t++) {
+                const mention *tm = &st->m[t];
+                int mine = 0;
+                for (int i = 0; i < ag.n; i++) mine |= ag.m[i] == t;
+                if (mine || !tm->code || tm->s < 0 || st->ti[tm->s].clause != tc || dyad_countryless(tm)
+                    || in_place_phrase(st, t)) continue;
+                found = 1;
+                for (int i = 0; i < ag.n; i++)
+                    if (!paired(c, st->m[ag.m[i]].code, tm->code)
+                        && dyad_emit(c, st, &st->m[ag.m[i]], tm, p->code, c->ctx->rules[best], 0, 0, h, h + 1, cl, fn, user))
+                        return DYAD_STOP;
+            }
         }
     }
     return 0;
