@@ -95,6 +95,9 @@ static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " mobilisation mobilization deployment buildup build-up ", "15" },
     { " agreement agreements deal deals accord accords pact treaty ", "057 06" },   /* its parties */
     { " move decision step steps ", "" },   /* the latest event of any kind */
+    /* only for hosting (043): "Lee, who hosted the summit, said" hosted its parties (both
+     * sides of the latest meeting are its sources) */
+    { " summit talks meeting negotiations ", "04" },
 };
 
 /* Does `code` start with one of the space-separated code prefixes in `list` ("18 19 20",
@@ -137,7 +140,8 @@ static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char
 int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
-    if (!(root == 5 || (root >= 10 && root <= 12)) || !c->nevs) return 0;
+    int host = !strcmp(ms->p->code, "043");
+    if (!(root == 5 || (root >= 10 && root <= 12) || host) || !c->nevs) return 0;
     int p = pos;
     /* "the attack", and a possessive for the event's author or undergoer ("her release") */
     if (!is_word(st, p, "the") && !is_word(st, p, "his") && !is_word(st, p, "her") && !is_word(st, p, "its")
@@ -149,6 +153,7 @@ int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
         snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
         for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
             if (!strstr(event_nouns[e].nouns, w)) continue;
+            if (host != !strcmp(event_nouns[e].roots, "04")) continue;   /* (hosting: meetings only) */
             for (int i = c->nevs - 1; i >= 0; i--) {
                 if (event_nouns[e].roots[0] && !code_in(event_nouns[e].roots, c->evs[i].code)) continue;
                 /* the latest such event, with all its sources ("U.S. and British forces
