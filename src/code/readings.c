@@ -139,7 +139,14 @@ int dyad_lower_premodifier(const sent_state *st, int p, int cl)
     int near = 0;
     for (int q = p + 1; q <= p + 2 && !near; q++) near = same_clause(st, q, cl) && st->ti[q].mention >= 0;
     if (!near) return 0;
-    return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0);
+    /* (and the few -ing words that are adjectives before an office: "met visiting British
+     * Foreign Secretary James Cleverly", "the outgoing president") */
+    static const char *const adj_ing[] = { "visiting", "incoming", "outgoing", "ruling", "governing", "neighbouring",
+                                           "neighboring", "warring", NULL };
+    int ing_adj = 0;
+    for (int k = 0; adj_ing[k]; k++) ing_adj |= !strcmp(t->lower, adj_ing[k]);
+    return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0)
+           || (ing_adj && st->ti[p + 1].mention >= 0);
 }
 
 /* "condemned what he called Russia's act of aggression": a free relative that names the
