@@ -216,6 +216,15 @@ static int opinion_verb(const sent_state *st, int i)
            || is_word(st, j, "they") || is_word(st, j, "the");
 }
 
+static int said_then_participle(const sent_state *st, int i)
+{
+    int q = i + 1;
+    while (q < st->s->ntok && q <= i + 4 && st->ti[q].mention < 0
+           && ((st->ti[q].cls & W_TIME) || is_word(st, q, "on") || (st->s->tok[q].flags & DYAD_TOK_NUM))) q++;
+    return q + 1 < st->s->ntok && (st->ti[q].f & T_COMMA) && st->ti[q + 1].mention < 0
+           && (st->ti[q + 1].f & T_ING) && !(st->ti[q + 1].cls & W_REPORT);   /* (not ", saying") */
+}
+
 void dyad_find_clauses(dyad_coder *c, sent_state *st)
 {
     int ntok = st->s->ntok;
@@ -250,7 +259,9 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
             int k = new_clause(c, st, C_SUB, i + 1);
             st->c[k].irreal = (ti->cls & W_COND) != 0;
             st->c[k].parent = cur;
-            if (i == 0 || is_punct(st, i - 1, ",")) ret = (st->c[cur].kind == C_SUB && ret >= 0) ? ret : cur;
+            /* (also after a sentence-initial participle: "Speaking after talks with X, Y said") */
+            if (i == 0 || is_punct(st, i - 1, ",") || (i == 1 && (st->ti[0].f & T_ING) && st->ti[0].mention < 0))
+                ret = (st->c[cur].kind == C_SUB && ret >= 0) ? ret : cur;
             cur = k;
         } else if (!inside && (ti->cls & W_REL)) {
             int ante = mention_before(st, i);
@@ -325,6 +336,9 @@ void dyad_find_clauses(dyad_coder *c, sent_state *st)
              * withdrawal": a verb that also takes a noun-phrase object reports nothing when
              * one follows (no clause follows it) */
             if (np_object(st, i)) { st->ti[i].clause = cur; continue; }
+            /* "Trump said (on Tuesday), praising Kim": a participle after the comma continues
+             * the speaker's clause (its subject is the speaker); nothing is reported */
+            if (said_then_participle(st, i)) { st->ti[i].clause = cur; continue; }
             /* "X said (that) ...": what follows is the reported clause */
             st->c[cur].kind = C_REPORTING;
             st->c[cur].report_tok = i;

@@ -172,7 +172,7 @@ struct dyad_coder {
     int nevents;
     /* the article's latest events (source code, root) for implicit targets ("condemned the
      * attack" = the attack's source; match.c) */
-    struct { char src[32], tgt[32], code[5], root[3]; int sent, verb; const char *rule; } evs[8];
+    struct { char src[32], tgt[32], code[5], root[3]; int sent, verb; const char *rule; } evs[16];   /* (16: one sentence may code 8+) */
     int lead;                   /* evs-style copy of the article's first event is in lead_ev */
     struct { char src[32], tgt[32], code[5]; const char *rule; } lead_ev;   /* ("followed suit") */
     int nevs;

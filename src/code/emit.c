@@ -198,7 +198,7 @@ int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *
     dyad_context_event(c, st->s->index, &ev);
     c->nevents++;
     if (src && tgt && !intent) {
-        if (c->nevs == 8) { memmove(c->evs, c->evs + 1, 7 * sizeof c->evs[0]); c->nevs--; }
+        if (c->nevs == (int)(sizeof c->evs / sizeof c->evs[0])) { memmove(c->evs, c->evs + 1, (size_t)(c->nevs - 1) * sizeof c->evs[0]); c->nevs--; }
         snprintf(c->evs[c->nevs].src, sizeof c->evs[c->nevs].src, "%s", sc);
         memcpy(c->evs[c->nevs].root, ev.root, 3);
         snprintf(c->evs[c->nevs].tgt, sizeof c->evs[c->nevs].tgt, "%s", tc);

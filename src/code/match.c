@@ -341,6 +341,8 @@ static int match_l(dyad_coder *c, sent_state *st, mstate *ms, const dyad_pelem *
                 /* the antecedent of "who"/"which" or the subject of a coordinated clause, only
                  * for a verb group that opens its clause ("..., who met X", "and accused Y") */
                 if (k == 0 && dyad_opens_clause(st, vg->s, ms->clause) && dyad_inherited_subject(st, ms->clause, b, 0)) return 1;
+                /* a fronted participle or temporal clause: the main clause's subject (subject.c) */
+                if (k == 0 && !passive && dyad_fronted_subject(st, vg->s, b)) return 1;
                 return 0;
             }
             return match_l(c, st, ms, el, head, k - 1, st->m[b->m[0]].s, vg, passive);
@@ -506,8 +508,9 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     }
     const char *code = p->code;
     int intent = 0;
-    if (vg.caused && !vg.modal && !st->c[ti->clause].irreal)
-        dyad_trace(c, "  caused (\"prompting/forcing X to ...\"): the infinitive happened");
+    if ((vg.caused || vg.ordinal) && !vg.modal && !st->c[ti->clause].irreal)
+        dyad_trace(c, vg.ordinal ? "  ordinal (\"the first X to visit\"): the infinitive happened"
+                                 : "  caused (\"prompting/forcing X to ...\"): the infinitive happened");
     else if (vg.modal || vg.infinitive || st->c[ti->clause].irreal) {
         /* a promise, plan or threat ("will provide", "said it would send", "agreed/vowed to
          * V") is coded as CAMEO's intent (03x) or threat (13x) of the action (modality.c);
@@ -669,6 +672,7 @@ int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn f
         if (st->ti[h].mention >= 0 || auxiliary(st, h)) continue;
         if (code_head(c, st, h, fn, user) == DYAD_STOP) return DYAD_STOP;
     }
+    if (dyad_reduced_passive(c, st, fn, user) == DYAD_STOP) return DYAD_STOP;   /* targets.c */
     if (c->ctx->opt.speaker_events && speaker_events(c, st, fn, user) == DYAD_STOP) return DYAD_STOP;
     return 0;
 }

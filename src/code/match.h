@@ -26,6 +26,7 @@ typedef struct vgroup {
     int commit;             /* infinitive of agree/pledge/promise/vow/threaten ... to */
     int threatv;            /* ... of threaten/vow to: a threat when the action is coercive */
     int caused;             /* "prompting NATO to suspend": the infinitive happened */
+    int ordinal;            /* "the first U.S. president to visit Cuba": it happened too */
     int threaten;           /* ... of threaten to: never an intent to cooperate */
     const char *why;
 } vgroup;
@@ -97,6 +98,7 @@ int dyad_participle_subject(const sent_state *st, int h, const vgroup *vg, int c
 int dyad_find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where,
     int modifier_ok);
 int dyad_opens_clause(const sent_state *st, int from, int cl);
+int dyad_fronted_subject(const sent_state *st, int vs, bind *b);   /* "Visiting Kyiv, Blinken ..." */
 
 /* targets.c */
 int dyad_sym_stop(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
@@ -105,5 +107,6 @@ int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
 int dyad_placed_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b);
 int dyad_counted_slot(dyad_coder *c, sent_state *st, mstate *ms, int k, int *pos, bind *b);
 int dyad_place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, bind *b);
+int dyad_reduced_passive(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user);   /* "a deal brokered by X" */
 
 #endif

@@ -41,6 +41,42 @@ static int causative_object(const sent_state *st, int g, int cl)
            && (st->ti[v].f & (T_ED | T_ING | T_VERBFORM));
 }
 
+/* "Obama is the first sitting U.S. president to visit Cuba", "became the first foreign
+ * leader to address the Knesset", "Blinken, the first ... to visit": an infinitive after an
+ * ordinal noun phrase ("the first|second|last|only ... NOUN to V") reports what happened,
+ * unlike a plan's. g is the token before "to". Not when the copula is itself planned or
+ * hypothetical ("would be / hopes to become the first to visit"). Returns 0 (no), 1 (an
+ * apposition) or 2 + the copula's index ("was the first to visit": the subject is the
+ * copula's, "Blinken"). */
+static int ordinal_word(const sent_state *st, int q)
+{
+    static const char *const ord[] = { "first", "second", "third", "fourth", "fifth", "last", "only", "most", NULL };
+    /* (and superlatives of rank: "the highest-ranking U.S. official to visit") */
+    return dyad_lemma_in(st, q, ord) || !strncmp(st->s->tok[q].lower, "highest", 7);
+}
+
+static int ordinal_infinitive(const sent_state *st, int g, int cl)
+{
+    int q = g;
+    /* ("the first to visit": "first" alone was passed over as an adverb before "to") */
+    if ((st->ti[g].cls & W_DET) && g + 1 < st->s->ntok && ordinal_word(st, g + 1)) q = g + 1;
+    for (int n = 0; q >= 0 && n < 6 && st->ti[q].clause == cl; n++) {
+        if (st->ti[q].mention >= 0) { q = st->m[st->ti[q].mention].s - 1; continue; }
+        if (ordinal_word(st, q) || (st->ti[q].f & T_COMMA) || (st->s->tok[q].flags & DYAD_TOK_PUNCT)) break;
+        if (st->ti[q].cls & ~(uint32_t)W_TITLEMOD) return 0;   /* a grammar word: no plain noun phrase */
+        q--;
+    }
+    if (q < 1 || !ordinal_word(st, q) || !(st->ti[q - 1].cls & W_DET)) return 0;
+    int v = q - 2;
+    if (v < 0 || st->ti[v].clause != cl) return 0;
+    if (st->ti[v].f & T_COMMA) return 1;                        /* an apposition */
+    static const char *const cop[] = { "be", "become", NULL };
+    if (!dyad_lemma_in(st, v, cop)) return 0;
+    for (int w = v - 1; w >= 0 && w >= v - 3 && st->ti[w].clause == cl && st->ti[w].mention < 0; w--)
+        if ((st->ti[w].cls & (W_MODAL | W_NEG | W_IRREAL)) || is_word(st, w, "to")) return 0;
+    return 2 + v;       /* the copula: the verb group reaches back to it for its subject */
+}
+
 void dyad_verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
 {
     memset(vg, 0, sizeof *vg);
@@ -72,6 +108,14 @@ void dyad_verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg)
             vg->commit = g >= 0 && st->ti[g].clause == cl && st->ti[g].mention < 0 && (st->ti[g].cls & W_COMMIT);
             vg->threatv = vg->commit && (st->ti[g].cls & W_THREATV);
             vg->caused = causative_object(st, g, cl);
+            vg->ordinal = g >= 0 ? ordinal_infinitive(st, g, cl) : 0;
+            /* from the copula on, when an actor is its subject ("Obama is the first U.S.
+             * president to ..."; an unknown "Burns became the highest-ranking U.S.
+             * official to ..." keeps the noun phrase's actor) */
+            if (vg->ordinal >= 2 && vg->ordinal - 3 >= 0 && st->ti[vg->ordinal - 3].mention >= 0) {
+                j = vg->ordinal - 3;
+                continue;
+            }
             vg->threaten = vg->commit && dyad_lemma_in(st, g, threaten_verbs);
             if (g >= 0 && st->ti[g].mention < 0) j = g - 1; else j--;
             continue;
@@ -95,7 +139,14 @@ int dyad_lower_premodifier(const sent_state *st, int p, int cl)
     int near = 0;
     for (int q = p + 1; q <= p + 2 && !near; q++) near = same_clause(st, q, cl) && st->ti[q].mention >= 0;
     if (!near) return 0;
-    return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0);
+    /* (and the few -ing words that are adjectives before an office: "met visiting British
+     * Foreign Secretary James Cleverly", "the outgoing president") */
+    static const char *const adj_ing[] = { "visiting", "incoming", "outgoing", "ruling", "governing", "neighbouring",
+                                           "neighboring", "warring", NULL };
+    int ing_adj = 0;
+    for (int k = 0; adj_ing[k]; k++) ing_adj |= !strcmp(t->lower, adj_ing[k]);
+    return (strchr(t->text, '-') && !(st->ti[p].f & T_ING)) || ((st->ti[p].f & T_ED) && st->ti[p + 1].mention >= 0)
+           || (ing_adj && st->ti[p + 1].mention >= 0);
 }
 
 /* "condemned what he called Russia's act of aggression": a free relative that names the

@@ -19,12 +19,25 @@ int dyad_whole_group(const sent_state *st, int mi, bind *b)
     return b->n;
 }
 
+static int temporal_opener(const sent_state *st, int i);
+
 /* The subject of clause k when it has none of its own. */
 int dyad_inherited_subject(const sent_state *st, int k, bind *b, int depth)
 {
     if (k < 0 || depth > 4) return 0;
     const clause *cl = &st->c[k];
     if (cl->kind == C_REL && cl->antecedent >= 0) return dyad_whole_group(st, cl->antecedent, b);
+    /* "China expelled the diplomats after accusing Japan of spying": a gerund right after a
+     * temporal connective has the subject of the clause it was opened in */
+    /* (the clause holds its connective: "after accusing") */
+    if (cl->kind == C_SUB && cl->parent >= 0 && !cl->irreal && cl->s + 1 < st->s->ntok
+        && st->ti[cl->s + 1].mention < 0 && (st->ti[cl->s + 1].f & T_ING) && temporal_opener(st, cl->s)) {
+        const clause *pc = &st->c[cl->parent];
+        if (pc->subject >= 0) return dyad_whole_group(st, pc->subject, b);
+        for (int i = pc->s; i < cl->s; i++)
+            if (st->ti[i].clause == cl->parent && st->ti[i].mention >= 0) return dyad_whole_group(st, st->ti[i].mention, b);
+        return 0;
+    }
     if (cl->kind == C_COORD && cl->prev >= 0) {
         const clause *pc = &st->c[cl->prev];
         if (pc->subject >= 0) return dyad_whole_group(st, pc->subject, b);
@@ -109,4 +122,49 @@ int dyad_opens_clause(const sent_state *st, int from, int cl)
         return 0;
     }
     return 1;
+}
+
+/* A fronted adjunct takes the main clause's subject: "Visiting Kyiv on Monday, Blinken
+ * pledged ...", "Speaking after talks with Polish President Andrzej Duda, Stoltenberg
+ * praised Warsaw", "After talks in the Kremlin, Putin and Xi signed ...". English leaves the
+ * subject of a sentence-initial participle or temporal clause to the main clause after the
+ * comma. Only for a head that opens the sentence: the participle itself (token 0), or the
+ * word right after a temporal connective at the start ("After talks", "Speaking after
+ * talks"); "Commenting on talks with Iran, X said" is about talks, not X's talks. */
+static int temporal_opener(const sent_state *st, int i)
+{
+    static const char *const w[] = { "after", "before", "following", "during", "upon", "while", "when" };
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) if (is_word(st, i, w[k])) return 1;
+    return 0;
+}
+
+int dyad_fronted_subject(const sent_state *st, int vs, bind *b)
+{
+    int ntok = st->s->ntok;
+    if (vs < 0 || vs >= ntok || vs > 2) return 0;
+    int ing0 = st->ti[0].mention < 0 && (st->ti[0].f & T_ING);
+    int ok = vs == 0 ? ing0
+             : vs == 1 ? temporal_opener(st, 0)
+             : ing0 && temporal_opener(st, 1);     /* "Speaking after talks" */
+    if (!ok) return 0;
+    /* the first comma ends the fronted phrase; no actor of its own may stand before the head */
+    int q = vs + 1;
+    while (q < ntok && !(st->ti[q].f & T_COMMA)) {
+        if (st->ti[q].cls & (W_SUBORD | W_REL | W_REPORT)) return 0;   /* a clause of its own */
+        q++;
+    }
+    if (q + 1 >= ntok || st->ti[q + 1].mention < 0) return 0;
+    const group *g = &st->g[st->m[st->ti[q + 1].mention].group];
+    if (g->e >= ntok) return 0;
+    /* ... followed by its verb: the main clause's subject, not an apposition or a list */
+    int v = g->e;
+    while (v < ntok && v < g->e + 2 && st->ti[v].mention < 0 && dyad_adverbish(st, v)) v++;
+    if (v >= ntok || st->ti[v].mention >= 0
+        || !((st->ti[v].f & (T_VERBFORM | T_ED)) || (st->ti[v].cls & (W_BE | W_HAVE | W_MODAL | W_DO | W_REPORT))))
+        return 0;
+    /* (a comma list may have run across the comma: "After talks in the Kremlin, Putin and
+     * Xi ..." — only the members after it are the subject) */
+    b->n = 0;
+    for (int i = 0; i < g->n; i++) if (st->m[g->m[i]].s > q) b->m[b->n++] = g->m[i];
+    return b->n;
 }

@@ -95,6 +95,9 @@ static const struct { const char *nouns, *roots; } event_nouns[] = {
     { " mobilisation mobilization deployment buildup build-up ", "15" },
     { " agreement agreements deal deals accord accords pact treaty ", "057 06" },   /* its parties */
     { " move decision step steps ", "" },   /* the latest event of any kind */
+    /* only for hosting (043): "Lee, who hosted the summit, said" hosted its parties (both
+     * sides of the latest meeting are its sources) */
+    { " summit talks meeting negotiations ", "04" },
 };
 
 /* Does `code` start with one of the space-separated code prefixes in `list` ("18 19 20",
@@ -137,7 +140,8 @@ static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char
 int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos, bind *b)
 {
     int root = atoi((char[3]){ ms->p->code[0], ms->p->code[1], 0 });
-    if (!(root == 5 || (root >= 10 && root <= 12)) || !c->nevs) return 0;
+    int host = !strcmp(ms->p->code, "043");
+    if (!(root == 5 || (root >= 10 && root <= 12) || host) || !c->nevs) return 0;
     int p = pos;
     /* "the attack", and a possessive for the event's author or undergoer ("her release") */
     if (!is_word(st, p, "the") && !is_word(st, p, "his") && !is_word(st, p, "her") && !is_word(st, p, "its")
@@ -149,6 +153,7 @@ int dyad_implicit_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p
         snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
         for (size_t e = 0; e < sizeof event_nouns / sizeof event_nouns[0]; e++) {
             if (!strstr(event_nouns[e].nouns, w)) continue;
+            if (host != !strcmp(event_nouns[e].roots, "04")) continue;   /* (hosting: meetings only) */
             for (int i = c->nevs - 1; i >= 0; i--) {
                 if (event_nouns[e].roots[0] && !code_in(event_nouns[e].roots, c->evs[i].code)) continue;
                 /* the latest such event, with all its sources ("U.S. and British forces
@@ -253,5 +258,150 @@ int dyad_place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, b
     b->m[0] = mi;
     if (dyad_match_r(c, st, ms, k + 1, st->m[mi].e)) return 1;
     b->n = 0;
+    return 0;
+}
+
+/* ---- Reduced passives on a noun: "in a deal brokered by China" ------------------------
+ * A participle right after a noun with "by ACTOR" after it ("a swap mediated by the UAE",
+ * "a ceremony hosted by President Trump", "talks hosted by Qatar") is a passive relative
+ * clause without "which was": the by-agent did the verb to the noun. The matcher's passive
+ * reading needs a subject before the verb group, but here the noun is no actor: the
+ * parties of the deal, swap or ceremony are the other actors of the clause the noun phrase
+ * sits in ("Iran and Saudi Arabia agreed ..., in a deal brokered by China" → CHN→IRN,
+ * CHN→SAU). Only consultation (04: mediate, host) is read this way: for other roots the
+ * clause's actors are rarely the verb's object ("a resolution sponsored by the U.S."). */
+
+/* How well pattern p (headed by the participle at h) reads "NOUN h by SRC": 2 when its
+ * right side names the noun at n ("SRC host ... @talk ... between TGT"), 1 when it has only
+ * prepositions, skips and TGT ("SRC host TGT", "SRC mediate with TGT"), else 0. */
+static int reduced_fit(dyad_coder *c, const sent_state *st, const dyad_pattern *p, int n)
+{
+    const dyad_dict *d = c->ctx->dict;
+    const dyad_pelem *el = dyad_dict_elems(d, p);
+    if (strncmp(p->code, "04", 2) || p->head != 1 || el[0].kind != DYAD_EL_SRC) return 0;
+    int noun = 0, tgt = 0;
+    for (int k = p->head + 1; k < p->nelem; k++) {
+        const dyad_pelem *e = &el[k];
+        if (e->kind == DYAD_EL_TGT) { tgt = 1; continue; }
+        if (e->kind == DYAD_EL_SKIP || (e->flags & DYAD_EL_OPT)) continue;
+        if ((e->kind == DYAD_EL_WORD || e->kind == DYAD_EL_SET) && !noun && dyad_word_match(d, e, st, n)) {
+            noun = 1;
+            continue;
+        }
+        if (e->kind == DYAD_EL_WORD && dyad_all_prep(c, e)) continue;
+        return 0;
+    }
+    return tgt ? 1 + noun : 0;
+}
+
+/* "in the Saudi city of Jeddah" ending right before e: its first token ("in"), else -1. A
+ * place is where the talks were held, never a party to them. */
+static int place_span_before(const sent_state *st, int e)
+{
+    static const char *const kinds = " city town capital village province region port resort district state of the ";
+    if (e < 1 || st->ti[e - 1].mention < 0 || !st->m[st->ti[e - 1].mention].country_only) return -1;
+    int cl = st->ti[e - 1].clause;
+    for (int q = e - 1; q >= 1 && q >= e - 8 && st->ti[q].clause == cl; q--) {
+        if (st->ti[q].mention >= 0) {
+            if (!st->m[st->ti[q].mention].country_only) return -1;
+            q = st->m[st->ti[q].mention].s;
+        } else if (is_word(st, q, "in") || is_word(st, q, "at") || is_word(st, q, "near")) {
+            return q;
+        } else {
+            char w[40];
+            snprintf(w, sizeof w, " %s ", st->s->tok[q].lower);
+            if (!strstr(kinds, w) && !(st->ti[q].cls & W_GEOADJ)) return -1;
+        }
+    }
+    return -1;
+}
+
+/* The noun a participle at h modifies: the token before it, a lower-case content word that
+ * is no actor, grammar word or verb ("deal", "swap", "ceremony", "talks"), or the one before
+ * a place phrase ("talks in the Saudi city of Jeddah brokered by ..."). -1: none. */
+static int reduced_noun(const sent_state *st, int h)
+{
+    int n = h - 1, ps = place_span_before(st, h);
+    if (ps > 0) n = ps - 1;
+    if (n < 1 || st->ti[n].mention >= 0 || st->ti[n].cls || (st->ti[n].f & (T_COMMA | T_ED | T_ING | T_LY)))
+        return -1;
+    const char *w = st->s->tok[n].text;
+    if (!((*w >= 'a' && *w <= 'z'))) return -1;
+    /* a noun phrase: a determiner or preposition before it ("in a deal", "at a White House
+     * ceremony": a name may modify the noun), or the object of a past verb ("resumed talks") */
+    for (int j = n - 1; j >= 0 && j >= n - 4; j--) {
+        if (st->ti[j].cls & (W_DET | W_PREP)) return n;
+        if (j == n - 1 && st->ti[j].mention < 0 && (st->ti[j].f & T_ED)) return n;
+        if (st->ti[j].f & T_COMMA) return -1;
+    }
+    return -1;
+}
+
+/* Does the sentence already code an event between a and b? "Japan took part in naval drills
+ * hosted by the United States" made the host a party of the drills (062 both ways): it is
+ * not also a host of the other party. */
+static int paired(const dyad_coder *c, const char *a, const char *b)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if ((!strcmp(c->seen[i].s, a) && !strcmp(c->seen[i].t, b)) || (!strcmp(c->seen[i].s, b) && !strcmp(c->seen[i].t, a)))
+            return 1;
+    return 0;
+}
+
+/* Is mention t (part of) a place phrase: "in the Saudi city of Jeddah", "at an air base in
+ * Poland"? */
+static int in_place_phrase(const sent_state *st, int t)
+{
+    const mention *m = &st->m[t];
+    if (!m->country_only) return 0;
+    for (int e = m->e; e <= m->e + 4 && e <= st->s->ntok; e++) {
+        int ps = place_span_before(st, e);
+        if (ps >= 0 && ps < m->s) return 1;
+        if (e < st->s->ntok && st->ti[e].mention < 0 && !is_word(st, e, "of")) break;
+    }
+    return 0;
+}
+
+int dyad_reduced_passive(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user)
+{
+    const dyad_dict *d = c->ctx->dict;
+    int nt = st->s->ntok;
+    for (int h = 1; h + 2 < nt; h++) {
+        if (st->ti[h].mention >= 0 || !(st->ti[h].f & T_ED) || st->ti[h + 1].low != c->ctx->w_by) continue;
+        int a = st->ti[h + 2].mention;
+        if (a < 0 || !st->m[a].code) continue;
+        int n = reduced_noun(st, h), cl = st->ti[h].clause;
+        if (n < 0 || st->c[cl].irreal) continue;
+        int np = 0, best = -1, fit = 0;
+        const uint32_t *l = dyad_dict_patterns_for(d, st->ti[h].lem, &np);
+        for (int i = 0; i < np; i++) {
+            int f = reduced_fit(c, st, dyad_dict_pattern(d, (int)l[i]), n);
+            if (f > fit) { fit = f; best = (int)l[i]; }
+        }
+        if (best < 0) continue;
+        const dyad_pattern *p = dyad_dict_pattern(d, best);
+        bind ag;
+        dyad_whole_group(st, a, &ag);
+        dyad_trace(c, "reduced passive '%s %s by %s': %s:%d [%s] %s; targets: the clause's other actors",
+                   st->s->tok[n].text, st->s->tok[h].text, st->m[a].name, p->src.file, p->src.line, p->code, p->text);
+        /* the parties: the clause's other actors, not in a place phrase; a subordinate clause
+         * with none ("..., after two weeks of talks in Jeddah brokered by X") takes those of
+         * the clause it was opened in */
+        for (int pass = 0, tc = cl, found = 0; pass < 2 && !found && tc >= 0; pass++, tc = st->c[tc].parent) {
+            if (pass && st->c[cl].kind != C_SUB) break;
+            for (int t = 0; t < st->nm; t++) {
+                const mention *tm = &st->m[t];
+                int mine = 0;
+                for (int i = 0; i < ag.n; i++) mine |= ag.m[i] == t;
+                if (mine || !tm->code || tm->s < 0 || st->ti[tm->s].clause != tc || dyad_countryless(tm)
+                    || in_place_phrase(st, t)) continue;
+                found = 1;
+                for (int i = 0; i < ag.n; i++)
+                    if (!paired(c, st->m[ag.m[i]].code, tm->code)
+                        && dyad_emit(c, st, &st->m[ag.m[i]], tm, p->code, c->ctx->rules[best], 0, 0, h, h + 1, cl, fn, user))
+                        return DYAD_STOP;
+            }
+        }
+    }
     return 0;
 }
