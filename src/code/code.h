@@ -299,6 +299,8 @@ int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const ch
 int dyad_match_sentence(dyad_coder *c, sent_state *st, int sent, dyad_event_fn fn, void *user);
 /* follow.c: "Bahrain followed suit": the latest event again with a new source */
 int dyad_follow_suit(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user);
+/* the latest source that acted against src's country in this article (into out), or 0 */
+int dyad_adversary(const dyad_coder *c, const char *src, char out[32]);
 
 /* span text of tokens [s, e) (arena) */
 const char *dyad_span_text(dyad_coder *c, const sent_state *st, int s, int e);

@@ -81,3 +81,16 @@ int dyad_follow_suit(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user
     }
     return 0;
 }
+
+int dyad_adversary(const dyad_coder *c, const char *src, char out[32])
+{
+    if (!src || strlen(src) < 3) return 0;
+    for (int k = c->nevs - 1; k >= 0; k--) {
+        const char *s = c->evs[k].src, *t = c->evs[k].tgt;
+        if (strlen(t) >= 3 && strlen(s) >= 3 && !strncmp(t, src, 3) && strncmp(s, src, 3)) {
+            snprintf(out, 32, "%s", s);
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -625,6 +625,25 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
             continue;
         }
+        if (!ms->tgt.n && (p->flags & DYAD_PAT_NOTGT) && p->code[0] == '1' && p->code[1] == '3') {
+            /* "warned that Moscow would respond", "vowed to retaliate": a threat to respond is
+             * one only in a future or commitment form, against the latest actor that acted
+             * against the threatener's country (follow.c) */
+            char adv[32];
+            if (!intent || !sm || !sm->code || !dyad_adversary(c, sm->code, adv)) {
+                dyad_trace(c, "  not coded: a threat to respond needs a future form and an adversary in the article");
+                continue;
+            }
+            mention tm;
+            memset(&tm, 0, sizeof tm);
+            tm.s = tm.e = -1;
+            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
+            tm.code = dyad_arena_strdup(&c->arena, adv);
+            tm.name = "";
+            dyad_trace(c, "  no stated target: the threat is against the latest actor against %.3s, %s", sm->code, adv);
+            if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
+            continue;
+        }
         for (int j = 0; j < (ms->tgt.n ? ms->tgt.n : 1); j++)
             if (dyad_emit(c, st, ms->src.n ? &st->m[ms->src.m[i]] : NULL, ms->tgt.n ? &st->m[ms->tgt.m[j]] : NULL,
                      code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
