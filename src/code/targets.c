@@ -268,7 +268,7 @@ int dyad_place_target(dyad_coder *c, sent_state *st, mstate *ms, int k, int p, b
  * reading needs a subject before the verb group, but here the noun is no actor: the
  * parties of the deal, swap or ceremony are the other actors of the clause the noun phrase
  * sits in ("Iran and Saudi Arabia agreed ..., in a deal brokered by China" → CHN→IRN,
- * CHN→SAU). Only consultation (04: mediate, host) is read this way: for other roots the
+ * CHN→SAU). Only hosting and mediation (043, 045) are read this way: for other roots the
  * clause's actors are rarely the verb's object ("a resolution sponsored by the U.S."). */
 
 /* How well pattern p (headed by the participle at h) reads "NOUN h by SRC": 2 when its
@@ -278,7 +278,9 @@ static int reduced_fit(dyad_coder *c, const sent_state *st, const dyad_pattern *
 {
     const dyad_dict *d = c->ctx->dict;
     const dyad_pelem *el = dyad_dict_elems(d, p);
-    if (strncmp(p->code, "04", 2) || p->head != 1 || el[0].kind != DYAD_EL_SRC) return 0;
+    /* (hosting and mediation only: "a deal negotiated by the U.S. and Iran" names the parties
+     * themselves in its by-phrase) */
+    if ((strcmp(p->code, "043") && strcmp(p->code, "045")) || p->head != 1 || el[0].kind != DYAD_EL_SRC) return 0;
     int noun = 0, tgt = 0;
     for (int k = p->head + 1; k < p->nelem; k++) {
         const dyad_pelem *e = &el[k];
