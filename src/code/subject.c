@@ -58,6 +58,17 @@ int dyad_participle_subject(const sent_state *st, int h, const vgroup *vg, int c
     return 0;
 }
 
+/* An actor that can modify a noun as a nationality does: "Armenian (positions)", and the
+ * attributive "U.S. (strikes)", "NATO (jets)", "U.S.-led (strikes)". */
+static int modifier_actor(const sent_state *st, const mention *mm)
+{
+    const dyad_token *t = &st->s->tok[mm->e - 1];
+    size_t n = strlen(t->lower);
+    if (n > 4 && !strcmp(t->lower + n - 4, "-led")) return 1;
+    if (!mm->country_only && strncmp(mm->code, "IGO", 3)) return 0;
+    return dyad_demonym_like(t->lower) || (t->flags & (DYAD_TOK_ABBR | DYAD_TOK_ALLCAPS));
+}
+
 int dyad_find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, int *where, int modifier_ok)
 {
     int j = from - 1, paren = 0, stepped = 0, pps = 0;
@@ -101,7 +112,7 @@ int dyad_find_subject(dyad_coder *c, sent_state *st, int from, int cl, bind *b, 
             const dyad_token *u = &st->s->tok[q];
             if (st->ti[q].mention >= 0) {
                 const mention *mm = &st->m[st->ti[q].mention];
-                if (q == j || !mm->country_only || mm->e != q + 1 || !dyad_demonym_like(st->s->tok[mm->e - 1].lower)) return 0;
+                if (q == j || mm->e != q + 1 || !modifier_actor(st, mm)) return 0;
                 *where = st->ti[q].mention;
                 return dyad_whole_group(st, st->ti[q].mention, b);
             }
