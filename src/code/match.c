@@ -367,7 +367,7 @@ static int try_pattern(dyad_coder *c, sent_state *st, int h, const vgroup *vg, i
      * subject (nominal patterns name their 's or words instead of a subject slot) */
     if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && h > 0 && st->ti[h - 1].mention < 0
         && ((st->ti[h - 1].cls & W_DET) || st->ti[h - 1].low == c->ctx->w_poss)) return 0;
-    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && dyad_counted_noun_head(st, h)) return 0;   /* "two navy ships" */
+    if (H > 0 && el[H - 1].kind == DYAD_EL_SRC && sc->counted) return 0;   /* "two navy ships" */
     /* the index guarantees the head; a required word absent from the sentence rules the pattern out */
     for (int k = 0; k < p->nelem; k++) {
         if (k == H || el[k].kind != DYAD_EL_WORD || (el[k].flags & (DYAD_EL_OPT | DYAD_EL_PREFIX))) continue;
@@ -459,6 +459,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
     subj_cache sc;
     memset(&sc, 0, sizeof sc);
     sc.head = h;
+    sc.counted = dyad_counted_noun_head(st, h);
     if (c->trace)
         dyad_trace(c, "head '%s' (verb group tokens %d-%d%s%s%s%s%s), clause %d: %d candidate patterns",
                    st->s->tok[h].text, vg.s, h, vg.neg ? ", negated" : "", vg.modal ? ", modal/future" : "",

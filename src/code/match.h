@@ -37,6 +37,7 @@ typedef struct bind {
 
 typedef struct subj_cache {     /* the subject search depends only on the head: once per head */
     int head;
+    int counted;            /* the head is a counted noun ("two navy ships"): phrases.c */
     int done[2], ok[2], participle[2];
     bind b[2];
 } subj_cache;
