@@ -214,6 +214,8 @@ int dyad_self_target(const char *code, const char *src, char out[16]);
 int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
               const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user);
 int dyad_countryless(const mention *m);     /* a bare role: "gunmen" UAF, "people" CVL */
+/* An actor the text does not name (a self-target, the other side, an adversary): no span. */
+mention dyad_unspanned(dyad_coder *c, const char *code);
 
 /* context.c: the country of a role-only actor from its event's place and the article's
  * context. How far a role travels: */
@@ -277,6 +279,7 @@ int dyad_sponsor_mod(const sent_state *st, int p);              /* "Russian-back
 int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless clause in the sentence */
 int dyad_sentence_question(const sent_state *st);               /* it ends with "?" */
 int dyad_headline_case(const sent_state *st);                   /* title case or capitals */
+int dyad_listed(const char *list, const char *w);   /* w is a word of " a b c " (space-padded) */
 int dyad_aspectual(const sent_state *st, int j);                /* "began" before "supplying" */
 int dyad_counted_noun_head(const sent_state *st, int h);        /* "ships" in "two navy ships" */
 /* symmetric.c: where a compound-source sym pattern may end without TGT; list separators in "..." */

@@ -81,6 +81,17 @@ static void own_date(dyad_coder *c, sent_state *st, int cl, int intent, dyad_eve
     dyad_extract_date(c->a, tk, m, s, e, ev);
 }
 
+mention dyad_unspanned(dyad_coder *c, const char *code)
+{
+    mention m;
+    memset(&m, 0, sizeof m);
+    m.s = m.e = -1;
+    m.shadow_of = m.shadow = m.agent_s = m.agent_e = m.resolved_from = -1;
+    m.code = dyad_arena_strdup(&c->arena, code);
+    m.name = "";
+    return m;
+}
+
 int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
                 const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user)
 {

@@ -64,12 +64,7 @@ int dyad_follow_suit(dyad_coder *c, sent_state *st, dyad_event_fn fn, void *user
             es = c->lead_ev.src; et = c->lead_ev.tgt; ecode = c->lead_ev.code; erule = c->lead_ev.rule;
         }
         if (!strcmp(et, src->code) || !strcmp(es, src->code)) continue;
-        mention tm;
-        memset(&tm, 0, sizeof tm);
-        tm.s = tm.e = -1;
-        tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
-        tm.code = dyad_arena_strdup(&c->arena, et);
-        tm.name = "";
+        mention tm = dyad_unspanned(c, et);
         char code[5];
         snprintf(code, sizeof code, "%s", ecode);
         dyad_trace(c, "  '%s %s' repeats the article's lead event %s -> %s %s with source %s",

@@ -602,12 +602,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
         if (!ms->tgt.n && sm && dyad_countryless(sm)) sm = dyad_context_actor(c, st, sm, NULL, &cxe, &placed);
         char self[16];
         if (!ms->tgt.n && sm && ms->other_side[0]) {
-            mention tm;
-            memset(&tm, 0, sizeof tm);
-            tm.s = tm.e = -1;
-            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
-            tm.code = dyad_arena_strdup(&c->arena, ms->other_side);
-            tm.name = "";
+            mention tm = dyad_unspanned(c, ms->other_side);
             dyad_trace(c, "  no stated target: the other side of the article's conflict, %s", tm.code);
             if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
             continue;
@@ -616,12 +611,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
             && strncmp(sm->code, "IMG", 3) && dyad_self_target(p->code, sm->code, self)) {
             /* (decided on the pattern's own code: "refused to resign" 1231 is domestic too) */
             /* a domestic measure with no stated target: the source's own country (modality.c) */
-            mention tm;
-            memset(&tm, 0, sizeof tm);
-            tm.s = tm.e = -1;
-            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
-            tm.code = dyad_arena_strndup(&c->arena, self, strlen(self));
-            tm.name = "";
+            mention tm = dyad_unspanned(c, self);
             dyad_trace(c, "  no stated target: a domestic measure, target %s (the source's country)", tm.code);
             if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
             continue;
@@ -635,12 +625,7 @@ static int code_head(dyad_coder *c, sent_state *st, int h, dyad_event_fn fn, voi
                 dyad_trace(c, "  not coded: a threat to respond needs a future form and an adversary in the article");
                 continue;
             }
-            mention tm;
-            memset(&tm, 0, sizeof tm);
-            tm.s = tm.e = -1;
-            tm.shadow_of = tm.shadow = tm.agent_s = tm.agent_e = tm.resolved_from = -1;
-            tm.code = dyad_arena_strdup(&c->arena, adv);
-            tm.name = "";
+            mention tm = dyad_unspanned(c, adv);
             dyad_trace(c, "  no stated target: the threat is against the latest actor against %.3s, %s", sm->code, adv);
             if (dyad_emit(c, st, sm, &tm, code, rule, negated, intent, vs, ve, ti->clause, fn, user)) return DYAD_STOP;
             continue;

@@ -147,14 +147,7 @@ static int place_noun(const sent_state *st, int i)
         "province region area areas countryside neighbourhood neighborhood neighbourhoods neighborhoods "
         "enclave camp camps county municipality governorate oblast ";
     if (i < 0 || i >= st->s->ntok || st->ti[i].mention >= 0) return 0;
-    char b[48];
-    size_t n = strlen(st->s->tok[i].lower);
-    if (n + 3 > sizeof b) return 0;
-    b[0] = ' ';
-    memcpy(b + 1, st->s->tok[i].lower, n);
-    b[n + 1] = ' ';
-    b[n + 2] = '\0';
-    return strstr(w, b) != NULL;
+    return dyad_listed(w, st->s->tok[i].lower);
 }
 
 /* Right after a place mention at pos: "suburbs of Damascus", "district of Aleppo province",

@@ -144,3 +144,15 @@ int dyad_counted_noun_head(const sent_state *st, int h)
     int q = m->s - 1;
     return (st->ti[q].cls & W_QUANT) || ((st->s->tok[q].flags & DYAD_TOK_NUM) && st->ti[q].mention < 0);
 }
+
+int dyad_listed(const char *list, const char *w)
+{
+    char b[48];
+    size_t n = strlen(w);
+    if (n + 3 > sizeof b) return 0;
+    b[0] = ' ';
+    memcpy(b + 1, w, n);
+    b[n + 1] = ' ';
+    b[n + 2] = '\0';
+    return strstr(list, b) != NULL;
+}

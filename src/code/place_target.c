@@ -30,14 +30,7 @@ static int settlement_noun(const sent_state *st, int i)
     static const char *const w = " town towns city village villages hamlet district suburb suburbs "
         "neighbourhood neighborhood camp enclave settlement port region province area outskirts ";
     if (i < 0 || i >= st->s->ntok || st->ti[i].mention >= 0) return 0;
-    char b[48];
-    size_t n = strlen(st->s->tok[i].lower);
-    if (n + 3 > sizeof b) return 0;
-    b[0] = ' ';
-    memcpy(b + 1, st->s->tok[i].lower, n);
-    b[n + 1] = ' ';
-    b[n + 2] = '\0';
-    return strstr(w, b) != NULL;
+    return dyad_listed(w, st->s->tok[i].lower);
 }
 
 /* A new mention after the sentence's own (as match.c's shadows): -1 on OOM. */
