@@ -60,12 +60,8 @@ static int coordinated_with(const sent_state *st, int cur, int i)
 static int denial_object(const sent_state *st, int i)
 {
     static const char *const denials[] = { "deny", "dismiss", "reject", "refute", "dispute", "rebuff",
-                                           "downplay", "rubbish", "brush" };
-    if (i < 1 || st->ti[i - 1].mention >= 0) return 0;
-    const char *lem = st->s->tok[i - 1].lemma ? st->s->tok[i - 1].lemma : st->s->tok[i - 1].lower;
-    for (size_t k = 0; k < sizeof denials / sizeof *denials; k++)
-        if (!strcmp(lem, denials[k])) return 1;
-    return 0;
+                                           "downplay", "rubbish", "brush", NULL };
+    return i >= 1 && st->ti[i - 1].mention < 0 && dyad_lemma_in(st, i - 1, denials);
 }
 
 static int in_group_gap(const sent_state *st, int i)
@@ -73,11 +69,6 @@ static int in_group_gap(const sent_state *st, int i)
     for (int g = 0; g < st->ng; g++)
         if (st->g[g].n > 1 && i > st->g[g].s && i < st->g[g].e) return 1;
     return 0;
-}
-
-static int is_word(const sent_state *st, int i, const char *w)
-{
-    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
 }
 
 static int is_punct(const sent_state *st, int i, const char *p)
@@ -159,8 +150,8 @@ static int np_object(const sent_state *st, int i)
  * actor right after declare/name is its object, not the start of a reported clause */
 static int declare_object(const sent_state *st, int i)
 {
-    const char *lem = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].lower;
-    if (strcmp(lem, "declare") && strcmp(lem, "name") && strcmp(lem, "designate")) return 0;
+    static const char *const verbs[] = { "declare", "name", "designate", NULL };
+    if (!dyad_lemma_in(st, i, verbs)) return 0;
     int j = i + 1;
     while (j < st->s->ntok && (st->ti[j].cls & W_DET) && st->ti[j].mention < 0) j++;
     return j < st->s->ntok && st->ti[j].mention >= 0;
@@ -170,8 +161,8 @@ static int declare_object(const sent_state *st, int i)
  * is not reported speech) */
 static int notify_verb(const sent_state *st, int i)
 {
-    const char *lem = st->s->tok[i].lemma ? st->s->tok[i].lemma : st->s->tok[i].lower;
-    return !strcmp(lem, "inform") || !strcmp(lem, "notify") || !strcmp(lem, "assure") || !strcmp(lem, "reassure");
+    static const char *const verbs[] = { "inform", "notify", "assure", "reassure", NULL };
+    return dyad_lemma_in(st, i, verbs);
 }
 
 static int that_follows(const sent_state *st, int j, int within)
@@ -203,12 +194,9 @@ static int statement_before(const sent_state *st, int comma)
 static int opinion_verb(const sent_state *st, int i)
 {
     static const char *const verbs[] = { "hope", "expect", "fear", "believe", "think", "doubt", "suspect",
-                                         "wish", "predict", "speculate", "worry" };
+                                         "wish", "predict", "speculate", "worry", NULL };
     const dyad_token *tk = &st->s->tok[i];
-    const char *lem = tk->lemma ? tk->lemma : tk->lower;
-    int ok = 0;
-    for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) ok |= !strcmp(lem, verbs[v]);
-    if (!ok || (i > 0 && (st->ti[i - 1].cls & W_DET)) || (tk->flags & DYAD_TOK_CAP && i > 0)) return 0;
+    if (!dyad_lemma_in(st, i, verbs) || (i > 0 && (st->ti[i - 1].cls & W_DET)) || (tk->flags & DYAD_TOK_CAP && i > 0)) return 0;
     int j = i + 1;
     if (j >= st->s->ntok) return 0;
     if (is_word(st, j, "that")) return 1;

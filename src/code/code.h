@@ -19,6 +19,8 @@
 #define DYAD_CODE_H
 
 #include <stdint.h>
+#include <string.h>
+
 #include "dyad.h"
 #include "dict/dict.h"
 #include "extract/extract.h"
@@ -214,6 +216,20 @@ int dyad_self_target(const char *code, const char *src, char out[16]);
 int dyad_emit(dyad_coder *c, sent_state *st, const mention *src, const mention *tgt, const char *code,
               const char *rule, int negated, int intent, int vs, int ve, int cl, dyad_event_fn fn, void *user);
 int dyad_countryless(const mention *m);     /* a bare role: "gunmen" UAF, "people" CVL */
+/* match.c: a new "shadow" mention after the sentence's own ones, zeroed; its index or -1 */
+int dyad_new_shadow(dyad_coder *c, sent_state *st);
+
+/* Token i is the lower-case word w; token i belongs to clause cl (both false out of range). */
+static inline int is_word(const sent_state *st, int i, const char *w)
+{
+    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
+}
+
+static inline int same_clause(const sent_state *st, int i, int cl)
+{
+    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
+}
+
 /* An actor the text does not name (a self-target, the other side, an adversary): no span. */
 mention dyad_unspanned(dyad_coder *c, const char *code);
 
@@ -280,6 +296,7 @@ int dyad_sentence_irreal(const sent_state *st);                 /* an if/unless 
 int dyad_sentence_question(const sent_state *st);               /* it ends with "?" */
 int dyad_headline_case(const sent_state *st);                   /* title case or capitals */
 int dyad_listed(const char *list, const char *w);   /* w is a word of " a b c " (space-padded) */
+int dyad_lemma_in(const sent_state *st, int i, const char *const *list);   /* NULL-ended list */
 int dyad_aspectual(const sent_state *st, int j);                /* "began" before "supplying" */
 int dyad_counted_noun_head(const sent_state *st, int h);        /* "ships" in "two navy ships" */
 /* symmetric.c: where a compound-source sym pattern may end without TGT; list separators in "..." */

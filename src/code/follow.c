@@ -16,11 +16,6 @@
 
 #include "code/code.h"
 
-static int is_word(const sent_state *st, int i, const char *w)
-{
-    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
-}
-
 /* One past "followed suit" / "did the same|likewise|so (too)" at i, else 0. */
 static int follow_phrase(const sent_state *st, int i)
 {

@@ -81,6 +81,27 @@ int dyad_group_tail(const sent_state *st, int mi, int *out)
 }
 
 
+/* A new mention after the sentence's own ones ("shadows": a country part, an event noun's
+ * author, a gazetteer place), so no mention index moves; zeroed, with no agent or shadow.
+ * Returns its index, or -1 when out of memory. */
+int dyad_new_shadow(dyad_coder *c, sent_state *st)
+{
+    int used = st->nm + st->nshadow;
+    if (used >= st->capm) {
+        int nc = st->capm * 2 + 8;
+        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
+        if (!nm) return -1;
+        memcpy(nm, st->m, (size_t)used * sizeof *nm);
+        st->m = nm;
+        st->capm = nc;
+    }
+    mention *m = &st->m[used];
+    memset(m, 0, sizeof *m);
+    m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
+    st->nshadow++;
+    return used;
+}
+
 /* The country part of a composed mention as a mention of its own (made once, kept
  * after the sentence's mentions so no index moves), or -1. */
 int dyad_country_shadow(dyad_coder *c, sent_state *st, int mi)
@@ -91,16 +112,9 @@ int dyad_country_shadow(dyad_coder *c, sent_state *st, int mi)
     int cap = 0;
     for (int i = m->s; i < m->agent_s; i++) cap |= (st->s->tok[i].flags & (DYAD_TOK_CAP | DYAD_TOK_ALLCAPS)) != 0;
     if (!cap) return -1;
-    int used = st->nm + st->nshadow;
-    if (used >= st->capm) {
-        int nc = st->capm * 2 + 8;
-        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
-        if (!nm) return -1;
-        memcpy(nm, st->m, (size_t)used * sizeof *nm);
-        st->m = nm;
-        st->capm = nc;
-        m = &st->m[mi];
-    }
+    int used = dyad_new_shadow(c, st);
+    if (used < 0) return -1;
+    m = &st->m[mi];                     /* (the array may have moved) */
     int e = m->agent_s;
     if (e - 1 > m->s && st->ti[e - 1].low == c->ctx->w_poss) e--;      /* "Armenia 's" */
     mention *sh = &st->m[used];
@@ -113,7 +127,6 @@ int dyad_country_shadow(dyad_coder *c, sent_state *st, int mi)
     sh->agent = sh->agent_s = sh->agent_e = sh->shadow = -1;
     sh->shadow_of = mi;
     sh->name = dyad_span_text(c, st, sh->s, e);
-    st->nshadow++;
     m->shadow = used;
     return used;
 }

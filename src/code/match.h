@@ -60,15 +60,7 @@ typedef struct cand {
     mstate ms;
 } cand;
 
-static inline int is_word(const sent_state *st, int i, const char *w)
-{
-    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
-}
 
-static inline int same_clause(const sent_state *st, int i, int cl)
-{
-    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
-}
 
 /* match.c */
 int dyad_word_match(const dyad_dict *d, const dyad_pelem *e, const sent_state *st, int i);
@@ -79,7 +71,6 @@ int dyad_match_r(dyad_coder *c, sent_state *st, mstate *ms, int k, int pos);
 
 /* readings.c */
 int dyad_adverbish(const sent_state *st, int i);
-int dyad_lemma_in(const sent_state *st, int i, const char *const *list);
 void dyad_verb_group(dyad_coder *c, sent_state *st, int h, vgroup *vg);
 int dyad_lower_premodifier(const sent_state *st, int p, int cl);
 int dyad_naming_relative(const sent_state *st, int p, int cl);

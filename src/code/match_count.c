@@ -22,16 +22,6 @@
 
 #include "code/code.h"
 
-static int is_word(const sent_state *st, int i, const char *w)
-{
-    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
-}
-
-static int same_clause(const sent_state *st, int i, int cl)
-{
-    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
-}
-
 int dyad_count_ok(const dyad_pelem *e, long v)
 {
     if (!e->cmp) return 1;

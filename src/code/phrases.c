@@ -10,16 +10,6 @@
 
 #include "code/code.h"
 
-static int is_word(const sent_state *st, int i, const char *w)
-{
-    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
-}
-
-static int same_clause(const sent_state *st, int i, int cl)
-{
-    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
-}
-
 /* "Russian-backed", "Saudi-led", "Iran-allied", "Pakistan-based": a hyphenated modifier the
  * tokenizer keeps whole; a slot passes over it to the noun it modifies. */
 int dyad_sponsor_mod(const sent_state *st, int p)
@@ -155,4 +145,12 @@ int dyad_listed(const char *list, const char *w)
     b[n + 1] = ' ';
     b[n + 2] = '\0';
     return strstr(list, b) != NULL;
+}
+
+int dyad_lemma_in(const sent_state *st, int i, const char *const *list)
+{
+    const dyad_token *t = &st->s->tok[i];
+    const char *lem = t->lemma ? t->lemma : t->lower;
+    for (int k = 0; list[k]; k++) if (!strcmp(lem, list[k])) return 1;
+    return 0;
 }

@@ -15,41 +15,12 @@
 
 #include "code/code.h"
 
-static int is_word(const sent_state *st, int i, const char *w)
-{
-    return i >= 0 && i < st->s->ntok && !strcmp(st->s->tok[i].lower, w);
-}
-
-static int same_clause(const sent_state *st, int i, int cl)
-{
-    return i >= 0 && i < st->s->ntok && st->ti[i].clause == cl;
-}
-
 static int settlement_noun(const sent_state *st, int i)
 {
     static const char *const w = " town towns city village villages hamlet district suburb suburbs "
         "neighbourhood neighborhood camp enclave settlement port region province area outskirts ";
     if (i < 0 || i >= st->s->ntok || st->ti[i].mention >= 0) return 0;
     return dyad_listed(w, st->s->tok[i].lower);
-}
-
-/* A new mention after the sentence's own (as match.c's shadows): -1 on OOM. */
-static int new_mention(dyad_coder *c, sent_state *st)
-{
-    int used = st->nm + st->nshadow;
-    if (used >= st->capm) {
-        int nc = st->capm * 2 + 8;
-        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
-        if (!nm) return -1;
-        memcpy(nm, st->m, (size_t)used * sizeof *nm);
-        st->m = nm;
-        st->capm = nc;
-    }
-    mention *m = &st->m[used];
-    memset(m, 0, sizeof *m);
-    m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
-    st->nshadow++;
-    return used;
 }
 
 int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const char *prefer)
@@ -74,7 +45,7 @@ int dyad_gazetteer_target(dyad_coder *c, sent_state *st, int p, int cl, const ch
     const char *cc = dyad_place_country_at(c->ctx->x, st->s->tok, st->s->ntok, q, prefer, marked, &end);
     if (!cc || end <= q || !same_clause(st, end - 1, cl)) return -1;
     for (int i = q; i < end; i++) if (st->ti[i].mention >= 0) return -1;
-    int mi = new_mention(c, st);
+    int mi = dyad_new_shadow(c, st);
     if (mi < 0) return -1;
     mention *m = &st->m[mi];
     m->s = q;

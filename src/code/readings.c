@@ -22,14 +22,6 @@ static const char *const threaten_verbs[] = { "threaten", NULL };
 
 static const char *const causative_verbs[] = { "prompt", "force", "compel", "cause", "oblige", "spur", "lead", NULL };
 
-int dyad_lemma_in(const sent_state *st, int i, const char *const *list)
-{
-    const dyad_token *t = &st->s->tok[i];
-    const char *lem = t->lemma ? t->lemma : t->lower;
-    for (int k = 0; list[k]; k++) if (!strcmp(lem, list[k])) return 1;
-    return 0;
-}
-
 /* "prompting NATO to suspend", "forced Russia to withdraw": g ends the object of a causative
  * verb; the infinitive tells what the object then did. */
 static int causative_object(const sent_state *st, int g, int cl)

@@ -116,24 +116,14 @@ static int code_in(const char *list, const char *code)
 /* A shadow mention over tokens [s, e) standing for actor `code`; its index, or -1. */
 static int event_mention(dyad_coder *c, sent_state *st, int s, int e, const char *code)
 {
-    int used = st->nm + st->nshadow;
-    if (used >= st->capm) {
-        int nc = st->capm * 2 + 8;
-        mention *nm = dyad_arena_alloc(&c->arena, (size_t)nc * sizeof *nm);
-        if (!nm) return -1;
-        memcpy(nm, st->m, (size_t)used * sizeof *nm);
-        st->m = nm;
-        st->capm = nc;
-    }
+    int used = dyad_new_shadow(c, st);
+    if (used < 0) return -1;
     mention *m = &st->m[used];
-    memset(m, 0, sizeof *m);
     m->s = s;
     m->e = e;
     m->code = dyad_arena_strdup(&c->arena, code);
     m->name = dyad_span_text(c, st, s, e);
     m->kind = M_ACTOR;
-    m->actor = m->agent = m->resolved_from = m->agent_s = m->agent_e = m->shadow = m->shadow_of = -1;
-    st->nshadow++;
     return used;
 }
 
