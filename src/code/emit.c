@@ -65,7 +65,10 @@ int dyad_countryless(const mention *m)
  * the article ("said the two sides would exchange prisoners on Saturday"). */
 static void own_date(dyad_coder *c, sent_state *st, int cl, int intent, dyad_event *ev)
 {
-    int n = st->s->ntok, m = 0, s = -1, e = -1;
+    int n = st->s->ntok, m = 0, s = -1, e = -1, nested = 0;
+    for (int i = 0; i < n && !intent && !nested; i++)
+        nested = st->ti[i].clause != cl && (st->c[st->ti[i].clause].kind == C_REL || st->c[st->ti[i].clause].kind == C_SUB);
+    if (!intent && !nested) return;          /* the extractors read the same words already */
     dyad_token *tk = dyad_arena_alloc(&c->arena, (size_t)(n ? n : 1) * sizeof *tk);
     if (!tk) return;
     for (int i = 0; i < n; i++) {
