@@ -31,6 +31,7 @@ struct st_stmt {
 };
 
 static const char schema[] =
+    "BEGIN IMMEDIATE;\n"
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
     "CREATE TABLE IF NOT EXISTS articles(\n"
     "  id TEXT PRIMARY KEY, date TEXT NOT NULL, url TEXT, source TEXT, title TEXT,\n"
@@ -83,7 +84,26 @@ static const char schema[] =
     "CREATE TRIGGER IF NOT EXISTS mentions_ai AFTER INSERT ON mentions BEGIN\n"
     "  INSERT INTO mentions_fts(rowid, text) VALUES (new.id, new.text); END;\n"
     "CREATE TRIGGER IF NOT EXISTS mentions_ad AFTER DELETE ON mentions BEGIN\n"
-    "  INSERT INTO mentions_fts(mentions_fts, rowid, text) VALUES ('delete', old.id, old.text); END;\n";
+    "  INSERT INTO mentions_fts(mentions_fts, rowid, text) VALUES ('delete', old.id, old.text); END;\n"
+    "COMMIT;\n";
+
+/* Opening: another process may be creating the same database at this moment. Switching a
+ * new file to WAL and creating the schema then meet "database is locked" without the busy
+ * handler's wait (a read snapshot cannot be upgraded), so these statements are retried for
+ * up to 10 s, and the schema is created in one BEGIN IMMEDIATE transaction (which does wait). */
+static int exec_retry(sqlite3 *h, const char *sql, char **msg)
+{
+    int rc = SQLITE_BUSY;
+    for (int tries = 0; tries < 200; tries++) {
+        sqlite3_free(*msg);
+        *msg = NULL;
+        rc = sqlite3_exec(h, sql, NULL, NULL, msg);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) break;
+        sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);   /* (no-op outside a transaction) */
+        sqlite3_sleep(50);
+    }
+    return rc;
+}
 
 static st_db *sq_open(const char *path, int flags, char *err, size_t errlen)
 {
@@ -105,9 +125,9 @@ static st_db *sq_open(const char *path, int flags, char *err, size_t errlen)
         ? "PRAGMA query_only=1; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;"
         : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;"
           "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=1073741824;";
-    int rc = sqlite3_exec(db->h, setup, NULL, NULL, &msg);
+    int rc = exec_retry(db->h, setup, &msg);
     if (rc == SQLITE_OK && !(flags & (DYAD_STORE_READONLY | DYAD_STORE_NOCREATE)))
-        rc = sqlite3_exec(db->h, schema, NULL, NULL, &msg);
+        rc = exec_retry(db->h, schema, &msg);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "%s: %s", path, msg ? msg : sqlite3_errmsg(db->h));
         sqlite3_free(msg);
